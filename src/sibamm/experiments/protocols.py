@@ -1,0 +1,122 @@
+"""Cycling protocols of each paper, as data.
+
+A :class:`Protocol` is a list of :class:`Block`: one cycle (a tuple of PyBaMM step
+strings) repeated ``repeats`` times. C-rates refer to the cell's 1C ("Nominal cell
+capacity [A.h]"), which each cell sets from the paper's definition (HPSS: 1C = 3.5 A/g Si;
+the HPSS||LCO full cell: LCO at 150 mAh/g). Voltages are those of the paper's frame
+(vs Li in the liquid half cells).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pybamm
+
+from ..errors import SibammError
+
+HPSS = "HPSS (Nat. Commun., hollow Si microspheres)"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One cycle of steps, repeated ``repeats`` times, with a label and its C-rate."""
+
+    label: str
+    steps: tuple
+    repeats: int = 1
+    c_rate: float | None = None
+
+    def experiment(self) -> pybamm.Experiment:
+        return pybamm.Experiment([self.steps])
+
+
+@dataclass(frozen=True)
+class Protocol:
+    name: str
+    system: str
+    cell_types: tuple
+    description: str
+    source: str
+    blocks: tuple = field(default_factory=tuple)
+
+    def cycles(self, limit: int | None = None) -> list[Block]:
+        """The protocol unrolled into one :class:`Block` per cycle, cut at ``limit`` cycles."""
+        if limit is not None and limit < 1:
+            raise SibammError(f"--cycles must be a positive integer, got {limit}")
+        out = []
+        for block in self.blocks:
+            out.extend([block] * block.repeats)
+        return out[:limit] if limit else out
+
+    @property
+    def n_cycles(self) -> int:
+        return sum(b.repeats for b in self.blocks)
+
+
+def _half_cycle(rate: float, v_low: float, v_high: float, rest: str | None = None) -> tuple:
+    r = f"{rate:g}C"
+    steps = [f"Discharge at {r} until {v_low:g} V"]
+    if rest:
+        steps.append(f"Rest for {rest}")
+    steps.append(f"Charge at {r} until {v_high:g} V")
+    if rest:
+        steps.append(f"Rest for {rest}")
+    return tuple(steps)
+
+
+HPSS_FORMATION = Block(
+    "formation 0.1C, 0.005-1.5 V", _half_cycle(0.1, 0.005, 1.5, "10 minutes"), 1, 0.1
+)
+
+
+def _rate_blocks() -> tuple:
+    blocks = [HPSS_FORMATION]
+    for rate in (0.2, 0.5, 1, 2, 5, 0.2):
+        blocks.append(Block(f"{rate:g}C, 0.01-1.2 V", _half_cycle(rate, 0.01, 1.2), 3, rate))
+    return tuple(blocks)
+
+
+PROTOCOLS = {
+    p.name: p
+    for p in (
+        Protocol(
+            "formation", "hpss", ("half",),
+            "first cycle 0.005-1.5 V at 0.1C (rate assumed: not reported)", HPSS,
+            (HPSS_FORMATION,),
+        ),
+        Protocol(
+            "cycling_1C", "hpss", ("half",),
+            "formation, then 1C cycling 0.01-1.2 V for 800 cycles", HPSS + ": 1C cycling, 800 cycles",
+            (HPSS_FORMATION, Block("1C, 0.01-1.2 V", _half_cycle(1, 0.01, 1.2), 799, 1.0)),
+        ),
+        Protocol(
+            "rate_test", "hpss", ("half",),
+            "formation, then symmetric rates 3 cycles each at 0.2, 0.5, 1, 2, 5C and back to 0.2C",
+            HPSS + ": rate capability", _rate_blocks(),
+        ),
+        Protocol(
+            "full_cell_0.2C", "hpss", ("full",),
+            "full cell 0.2C CC, 2.5-4.2 V, 100 cycles", HPSS + ": HPSS@C||LCO full cell",
+            (
+                Block(
+                    "0.2C, 2.5-4.2 V",
+                    ("Charge at 0.2C until 4.2 V", "Rest for 10 minutes",
+                     "Discharge at 0.2C until 2.5 V", "Rest for 10 minutes"),
+                    100, 0.2,
+                ),
+            ),
+        ),
+    )
+}
+
+
+def get_protocol(name: str, cell_type: str | None = None) -> Protocol:
+    if name not in PROTOCOLS:
+        raise SibammError(f"unknown protocol {name!r}; known protocols: {sorted(PROTOCOLS)}")
+    protocol = PROTOCOLS[name]
+    if cell_type is not None and cell_type not in protocol.cell_types:
+        raise SibammError(
+            f"protocol {name!r} is for {'/'.join(protocol.cell_types)} cells, not a {cell_type} cell"
+        )
+    return protocol

@@ -1,0 +1,1 @@
+"""sibamm active material submodels."""

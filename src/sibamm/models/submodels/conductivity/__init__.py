@@ -1,0 +1,1 @@
+"""sibamm conductivity submodels."""

@@ -1,0 +1,63 @@
+#
+# SEI on Si: first-cycle formation on the internal surface + growth on fresh outer surface
+#
+import pybamm
+
+
+class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
+    """C-Li: SEI on Si in a carbonate (FEC-containing) electrolyte, three additive terms.
+
+    1. **Formation** on the whole wetted (BET) surface in the first lithiation, a
+       self-limiting cathodic reaction (cf. the passivation limit in Tahmasbi et al.
+       2001; Attia et al. 2019):
+       ``j_f = -j0_f max(1 - q, 0) exp(-F (dphi - U_f) / (2 R T))`` with ``q`` the
+       formed SEI Li over the formation capacity ``Gamma_f S_BET rho_Si eps_s``.
+    2. **Fresh outer surface**: when the outer surface grows (only once the shell pores
+       are filled, see :class:`InwardBreathing`), the SEI cracks and re-forms on the new
+       area: ``j_b = -F Gamma_b (d ln A_out / dt)_+``.
+    3. **Slow growth** through the existing film: PyBaMM's solvent-diffusion-limited
+       law (Marquis 2020, Ploehn et al. 2004), ``j_d = -D_sol c_sol F / L_SEI``.
+
+    All current densities are per unit outer surface, as in PyBaMM. The Li consumed is
+    PyBaMM's ``Loss of lithium to ... SEI``.
+    """
+
+    def get_coupled_variables(self, variables):
+        domain, Domain = self.domain_Domain
+        pp = self.phase_param
+        F, R = self.param.F, self.param.R
+        T = variables[f"{Domain} electrode temperature [K]"]
+        dphi = variables[f"{Domain} electrode surface potential difference [V]"]
+        L_sei = variables[f"{Domain} SEI thickness [m]"]
+        c_sei = variables[f"{Domain} SEI concentration [mol.m-3]"]
+        eps_s0 = pybamm.Parameter(f"{Domain} electrode active material volume fraction")
+
+        def p(name):
+            return pybamm.Parameter(f"{Domain} electrode {name}")
+
+        rho_si = p("active material density [kg.m-3]")
+        s_bet = p("specific surface area (BET) [m2.kg-1]")
+        c_form = p("SEI formation capacity [mol.m-2]") * s_bet * rho_si * eps_s0 / pp.z_sei
+        c_sei_0 = pp.L_sei_0 * pp.a_typ / pp.V_bar_sei
+        q = (c_sei - c_sei_0) / c_form
+        F_RT = F / (R * T)
+        j_form = (
+            -p("SEI formation exchange current density [A.m-2]")
+            * pybamm.maximum(1 - q, 0)
+            * pybamm.exp(-0.5 * F_RT * (dphi - p("SEI formation potential [V]")))
+        )
+        strain_rate = variables[f"{Domain} particle outer volumetric strain rate [s-1]"]
+        area_rate = 2 / 3 * pybamm.maximum(strain_rate, 0)
+        j_fresh = -F * p("fresh-surface SEI capacity [mol.m-2]") * area_rate
+        j_diff = -pp.D_sol * pp.c_sol * F / L_sei
+        arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))
+        j_sei = arrhenius * (j_form + j_diff) + j_fresh
+        variables.update(
+            {
+                f"{Domain} electrode SEI formation progress": q,
+                f"X-averaged {domain} electrode SEI formation progress": pybamm.x_average(q),
+            }
+        )
+        variables.update(self._get_standard_reaction_variables(j_sei))
+        variables.update(pybamm.sei.BaseModel.get_coupled_variables(self, variables))
+        return variables

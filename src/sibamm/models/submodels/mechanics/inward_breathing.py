@@ -1,0 +1,154 @@
+#
+# Volume change of hollow porous Si particles: inward breathing and residual swelling
+#
+import pybamm
+
+
+def _smooth_max(a, b, delta):
+    """max(a, b), smoothed over ``delta``; returns the value and d/da, d/db."""
+    root = pybamm.sqrt((a - b) ** 2 + delta**2)
+    return (a + b + root) / 2, (1 + (a - b) / root) / 2, (1 + (b - a) / root) / 2
+
+
+def _smooth_step(x, delta):
+    return 0.5 * (1 + pybamm.tanh(x / delta))
+
+
+class InwardBreathing(pybamm.BaseSubModel):
+    """Geometry of a hollow porous Si particle that "breathes inward", and electrode swelling.
+
+    Volumes are relative to the pristine shell envelope ``V_e0 = 4/3 pi (R_out^3 - R_in^3)``
+    (``rho = R_in/R_out``). With ``c`` the R-averaged Li concentration per unexpanded Si
+    volume and ``Omega`` the partial molar volume of Li in LixSi (Beaulieu et al. 2001:
+    ~9e-6 m3/mol, i.e. +280% at Li3.75Si):
+
+    1. Si skeleton volume ``v_s = 1 + Omega c``.
+    2. The shell pores absorb the expansion first: the envelope must grow only when the
+       skeleton no longer fits at the minimum shell porosity ``eps_min``,
+       ``b = v_s (1 - eps_sh) / (1 - eps_min)``; the envelope is
+       ``e = max(1 + s_p, b)`` with ``s_p`` the residual (plastic) envelope swelling.
+    3. A fraction ``f_in`` of the envelope growth goes inward into the core void,
+       the rest moves the outer surface:
+       ``R_out^3 = R_out0^3 [1 + (1 - f_in)(e - 1)(1 - rho^3)]``,
+       ``R_in^3 = R_in0^3 - f_in (e - 1)(R_out0^3 - R_in0^3)``.
+    4. Residual swelling accumulates (ratcheting) while the envelope is pushed beyond
+       the pristine one: ``ds_p/dt = [k_1 H(b - 1 - s_p) + k_2 H(b - 1)] (db/dt)_+ (1 - s_p/s_max)``;
+       ``k_1`` is plastic yield on first exceeding the reference envelope, ``k_2`` the
+       cyclic ratchet.
+    5. Electrode level: a fraction ``f_L`` of the outer particle volume change, and of
+       the SEI volume formed, thickens the electrode; the rest fills electrode pores.
+       ``Delta L / L_0 = f_L [eps_o0 (V_out/V_out0 - 1) + V_SEI c_SEI]`` and
+       ``d eps/dt = -(1 - f_L)[eps_o0 dV_out/dt + V_SEI dc_SEI/dt]`` (see
+       :class:`sibamm.models.submodels.SwellingPorosity`).
+
+    Approximation: PyBaMM's mesh cannot move, so the electrode thickness, particle radius
+    and shell thickness are *outputs*; the particle diffusion domain and the
+    electrode length keep their reference size, and swelling reaches transport only
+    through the porosity (pore volume per reference electrode volume) and the
+    loss of active material driven by the outer strain rate.
+
+    Calibrated against in-situ TEM of a single HPSS@C particle (HPSS paper): outer
+    diameter < +10% and shell +22% when lithiated; +4% and +17% after delithiation.
+    """
+
+    def __init__(self, param, domain, options=None):
+        super().__init__(param, domain, options=options)
+
+    def _p(self, name):
+        return pybamm.Parameter(f"{self.domain.capitalize()} {name}")
+
+    def get_fundamental_variables(self):
+        domain, Domain = self.domain_Domain
+        s_p = pybamm.Variable(
+            f"{Domain} particle residual envelope swelling",
+            domains={"primary": f"{domain} electrode", "secondary": "current collector"},
+        )
+        return {
+            f"{Domain} particle residual envelope swelling": s_p,
+            f"X-averaged {domain} particle residual envelope swelling": pybamm.x_average(s_p),
+        }
+
+    def get_coupled_variables(self, variables):
+        domain, Domain = self.domain_Domain
+        F = self.param.F
+        c_max = self.domain_param.prim.c_max
+        R_o0 = self.domain_param.prim.R
+        R_i0 = self._p("particle inner radius [m]")
+        eps_sh = self._p("particle shell porosity")
+        eps_min = self._p("particle minimum shell porosity")
+        f_in = self._p("particle inward breathing fraction")
+        omega = pybamm.Parameter(f"{Domain} electrode partial molar volume [m3.mol-1]")
+        s_p = variables[f"{Domain} particle residual envelope swelling"]
+        c = variables[f"R-averaged {domain} particle concentration [mol.m-3]"]
+        a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
+        eps_s = variables[f"{Domain} electrode active material volume fraction"]
+        j = variables[f"{Domain} electrode interfacial current density [A.m-2]"]
+
+        shell_fill = (1 - eps_sh) / (1 - eps_min)
+        b = (1 + omega * c) * shell_fill
+        e, de_dref, de_db = _smooth_max(1 + s_p, b, 1e-3)
+        rho3 = (R_i0 / R_o0) ** 3
+        v_out = 1 + (1 - f_in) * (e - 1) * (1 - rho3)
+        R_out = R_o0 * v_out ** (1 / 3)
+        R_in3 = R_i0**3 - f_in * (e - 1) * (R_o0**3 - R_i0**3)
+        R_in = pybamm.maximum(R_in3, 0) ** (1 / 3)
+
+        # rates: d c / dt from the intercalation current (j < 0 lithiates)
+        dc_dt = -a * j / (F * eps_s)
+        db_dt = omega * shell_fill * dc_dt
+        k1 = self._p("particle plastic yield coefficient")
+        k2 = self._p("particle cyclic ratchet coefficient")
+        s_max = self._p("particle maximum residual envelope swelling")
+        yielding = k1 * _smooth_step(b - 1 - s_p, 2e-3) + k2 * _smooth_step(b - 1, 2e-3)
+        ds_dt = yielding * pybamm.maximum(db_dt, 0) * pybamm.maximum(1 - s_p / s_max, 0)
+        de_dt = de_dref * ds_dt + de_db * db_dt
+        dv_out_dt = (1 - f_in) * (1 - rho3) * de_dt
+
+        eps_o0 = pybamm.Parameter(f"{Domain} electrode active material volume fraction") / (
+            (1 - eps_sh) * (1 - rho3)
+        )
+        f_L = pybamm.Parameter(f"{Domain} electrode swelling thickness fraction")
+        L = self.domain_param.L
+        pp = self.domain_param.prim
+        # SEI volume formed per reference electrode volume (x-averaged)
+        n_li_sei = variables[f"Loss of lithium to {domain} SEI [mol]"]
+        sei_volume = pp.V_bar_sei * n_li_sei / (pp.z_sei * L * self.param.A_cc)
+        dL_rel = f_L * (eps_o0 * (v_out - 1))
+        dL = L * (pybamm.x_average(dL_rel) + f_L * sei_volume)
+
+        xav = pybamm.x_average
+        variables.update(
+            {
+                f"{Domain} particle residual envelope swelling rate [s-1]": ds_dt,
+                f"{Domain} particle envelope volume ratio": e,
+                f"{Domain} particle outer radius [m]": R_out,
+                f"X-averaged {domain} particle outer radius [m]": xav(R_out),
+                f"{Domain} particle inner radius [m]": R_in,
+                f"X-averaged {domain} particle inner radius [m]": xav(R_in),
+                f"{Domain} particle shell thickness [m]": R_out - R_in,
+                f"X-averaged {domain} particle shell thickness [m]": xav(R_out - R_in),
+                f"{Domain} particle outer diameter change [%]": 100 * (R_out / R_o0 - 1),
+                f"X-averaged {domain} particle outer diameter change [%]": xav(100 * (R_out / R_o0 - 1)),
+                f"{Domain} particle shell thickness change [%]": 100 * ((R_out - R_in) / (R_o0 - R_i0) - 1),
+                f"X-averaged {domain} particle shell thickness change [%]": xav(
+                    100 * ((R_out - R_in) / (R_o0 - R_i0) - 1)
+                ),
+                f"{Domain} particle outer volume ratio": v_out,
+                f"{Domain} particle outer volumetric strain rate [s-1]": dv_out_dt / v_out,
+                f"{Domain} particle outer volume change rate [s-1]": dv_out_dt,
+                f"{Domain} particle outer volume fraction at reference": eps_o0,
+                f"{Domain} electrode thickness change [m]": dL,
+                f"{Domain} electrode thickness change [%]": 100 * dL / L,
+            }
+        )
+        return variables
+
+    def set_rhs(self, variables):
+        Domain = self.domain.capitalize()
+        s_p = variables[f"{Domain} particle residual envelope swelling"]
+        self.rhs = {s_p: variables[f"{Domain} particle residual envelope swelling rate [s-1]"]}
+
+    def set_initial_conditions(self, variables):
+        Domain = self.domain.capitalize()
+        s_p = variables[f"{Domain} particle residual envelope swelling"]
+        self.initial_conditions = {s_p: pybamm.Scalar(0)}

@@ -1,0 +1,1 @@
+"""sibamm open circuit potential submodels."""

@@ -1,0 +1,33 @@
+#
+# Fickian diffusion in a hollow, porous spherical shell
+#
+import pybamm
+
+
+class HollowShellDiffusion(pybamm.particle.FickianDiffusion):
+    """Fickian diffusion of Li in the Si skeleton of a porous shell r in [R_in, R_out].
+
+    The concentration is per unit volume of (unexpanded) Si skeleton, so the shell
+    porosity ``eps_sh`` scales the surface flux: the outer surface of the shell
+    envelope supplies Li to a solid volume ``(1 - eps_sh)`` times the envelope
+    volume. The inner (void) surface has no flux. With ``R_in -> 0`` and
+    ``eps_sh = 0`` this is PyBaMM's solid-sphere :class:`pybamm.particle.FickianDiffusion`
+    exactly; the shell domain itself comes from the model geometry
+    (:class:`sibamm.models.SiliconDFN`). Shell geometries with the finite-volume
+    spherical operators follow PyBaMM issue #3115.
+    """
+
+    def get_coupled_variables(self, variables):
+        variables = super().get_coupled_variables(variables)
+        Domain = self.domain.capitalize()
+        p = self.phase_name
+        eps_sh = pybamm.Parameter(f"{Domain} particle shell porosity")
+        name = (
+            f"X-averaged {self.domain} {p}particle bc [mol.m-4]"
+            if self.x_average
+            else f"{Domain} {p}particle bc [mol.m-4]"
+        )
+        if name not in variables:
+            name = f"{Domain} {p}particle bc [mol.m-4]"
+        variables[name] = variables[name] / (1 - eps_sh)
+        return variables

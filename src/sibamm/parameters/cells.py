@@ -1,0 +1,254 @@
+"""Cells: compositions of a Si material, an electrode recipe, an electrolyte and a counter
+or positive electrode, with the derived quantities computed from the parts.
+
+A user changes one part (``--set "Si particle radius [m]=2e-6"``) and the derived values
+(volume fractions, porosity, capacity, 1C current) follow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pybamm
+
+from ..errors import SibammError
+from ..naming import to_pybamm
+from . import components as comp
+from .materials import MATERIALS
+from .provenance import Value, assumed, derived, reported
+
+HPSS = "HPSS (Nat. Commun., hollow Si microspheres)"
+COIN_AREA = math.pi * 0.006**2  # 12 mm disc
+
+
+def _coin_cell() -> dict:
+    side = math.sqrt(COIN_AREA)
+    return {
+        "Electrode height [m]": assumed(side, "12 mm disc in a 2032 coin cell (area 1.131 cm2)"),
+        "Electrode width [m]": assumed(side, "12 mm disc in a 2032 coin cell (area 1.131 cm2)"),
+        "Ambient temperature [K]": assumed(298.15, "room temperature"),
+        "Initial temperature [K]": assumed(298.15, "room temperature"),
+        "Reference temperature [K]": assumed(298.15, "room temperature"),
+        "Number of electrodes connected in parallel to make a cell": assumed(1.0, "coin cell"),
+        "Number of cells connected in series to make a battery": assumed(1.0, "coin cell"),
+        "Contact resistance [Ohm]": assumed(0.0, "included in the electrode resistances"),
+        "Heat transfer coefficient [W.m-2.K-1]": assumed(10.0, "isothermal model"),
+        "Si electrode initial stoichiometry": assumed(0.002, "pristine Si holds no Li"),
+        "C-rate definition [A.kg-1]": reported(3500.0, HPSS + ": 1C = 3.5 A/g"),
+    }
+
+
+def _v(values: dict, name: str) -> float:
+    return values[name].value
+
+
+def _derive_si_electrode(values: dict) -> dict:
+    """Volume fractions and porosity of the Si electrode from its recipe and particle."""
+    L = _v(values, "Si electrode thickness [m]")
+    rho = _v(values, "Si electrode active material density [kg.m-3]")
+    loading = _v(values, "Si mass loading [kg.m-2]")
+    eps_s = loading / (rho * L)
+    rho3 = (_v(values, "Si particle inner radius [m]") / _v(values, "Si particle radius [m]")) ** 3
+    eps_env = eps_s / ((1 - _v(values, "Si particle shell porosity")) * (1 - rho3))
+    total = loading / _v(values, "Si electrode active mass fraction")
+    eps_add = total * _v(values, "Si electrode additive mass fraction") / (
+        _v(values, "Si electrode additive density [kg.m-3]") * L
+    )
+    eps_bind = total * _v(values, "Si electrode binder mass fraction") / (
+        _v(values, "Si electrode binder density [kg.m-3]") * L
+    )
+    porosity = 1 - eps_env - eps_add - eps_bind
+    if not 0.05 < porosity < 1:
+        raise SibammError(
+            f"Si electrode porosity {porosity:.3f} from loading, thickness and particle geometry is "
+            "unphysical; allowed (0.05, 1): lower the loading or raise the thickness"
+        )
+    c_max = _v(values, "Maximum concentration in Si electrode [mol.m-3]")
+    return {
+        "Si electrode active material volume fraction": derived(eps_s, "loading / (Si density x thickness)"),
+        "Si electrode porosity": derived(porosity, "1 - particle envelopes - additive - binder"),
+        "Si electrode conductivity [S.m-1]": derived(
+            _v(values, "Si electrode conductive additive conductivity [S.m-1]"),
+            "additive network alone (used when the Si conductivity option is 'constant')",
+        ),
+        "Initial concentration in Si electrode [mol.m-3]": derived(
+            _v(values, "Si electrode initial stoichiometry") * c_max, "initial stoichiometry x c_max"
+        ),
+    }
+
+
+@dataclass
+class Cell:
+    """A shipped cell: its parts, how to derive the rest, and its model options."""
+
+    name: str
+    system: str
+    cell_type: str
+    description: str
+    parts: Callable[[], dict]
+    derive: Callable[[dict], dict]
+    options: dict = field(default_factory=dict)
+
+    def values(self, overrides: dict | None = None) -> dict:
+        """All parameter values (sibamm names) with provenance, after ``overrides``."""
+        values = self.parts()
+        overrides = dict(overrides or {})
+        for name in list(overrides):
+            if name in values:
+                values[name] = assumed(overrides.pop(name), "set by the user")
+        check_physical(values)
+        values.update(self.derive(values))
+        for name, value in overrides.items():
+            if name not in values:
+                raise SibammError(
+                    f"unknown parameter {name!r} for cell {self.name!r}; "
+                    f"see `sibamm list --parameters {self.name}`"
+                )
+            values[name] = assumed(value, "set by the user")
+        check_physical(values)
+        return values
+
+    def parameter_values(self, overrides: dict | None = None) -> pybamm.ParameterValues:
+        """PyBaMM parameter values (PyBaMM slot names) for this cell."""
+        values = self.values(overrides)
+        pv = {to_pybamm(k, self.cell_type): v.value for k, v in values.items()}
+        pv["chemistry"] = "lithium_ion"
+        return pybamm.ParameterValues(pv)
+
+    @property
+    def model_options(self) -> dict:
+        return {"cell": self.cell_type, **self.options}
+
+
+def check_physical(values: dict) -> None:
+    """Reject unphysical values with a one-line :class:`SibammError`."""
+    for name, v in values.items():
+        x = v.value
+        if not isinstance(x, (int, float)) or isinstance(x, bool):
+            continue
+        if not math.isfinite(x):
+            raise SibammError(f"{name} = {x} is not a finite number")
+        lower = name.lower()
+        if ("porosity" in lower or "fraction" in lower) and not 0 <= x <= 1:
+            raise SibammError(f"{name} = {x} is outside [0, 1]")
+        if any(u in name for u in ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]")):
+            if x < 0 or (x == 0 and "inner radius" not in name and "Initial" not in name):
+                raise SibammError(f"{name} = {x} must be positive")
+    if "Si particle inner radius [m]" in values and "Si particle radius [m]" in values:
+        r_in, r_out = values["Si particle inner radius [m]"].value, values["Si particle radius [m]"].value
+        if r_in >= r_out:
+            raise SibammError(
+                f"Si particle inner radius {r_in:g} m must be smaller than the outer radius {r_out:g} m"
+            )
+
+
+# --------------------------------------------------------------------------- HPSS cells
+
+
+def _hpss_half_parts(material: str) -> Callable[[], dict]:
+    def parts() -> dict:
+        values = {}
+        for part in (
+            MATERIALS[material](),
+            comp.hpss_recipe(),
+            comp.carbonate_electrolyte(),
+            comp.celgard_2400(),
+            comp.lithium_metal_counter(),
+            _coin_cell(),
+        ):
+            values.update(part)
+        return values
+
+    return parts
+
+
+def _derive_half(values: dict) -> dict:
+    out = _derive_si_electrode(values)
+    mass = _v(values, "Si mass loading [kg.m-2]") * COIN_AREA
+    one_c = _v(values, "C-rate definition [A.kg-1]") * mass
+    out.update(
+        {
+            "Si mass [kg]": derived(mass, "loading x electrode area"),
+            "Nominal cell capacity [A.h]": derived(one_c, "1C current x 1 h (1C = 3.5 A/g Si)"),
+            "Current function [A]": derived(one_c, "1C"),
+            "Lower voltage cut-off [V]": assumed(-0.1, "model guard; protocols set the 5-10 mV cut-offs"),
+            "Upper voltage cut-off [V]": assumed(2.5, "model guard; protocols set the 1.2-1.5 V cut-offs"),
+            "Open-circuit voltage at 0% SOC [V]": assumed(0.005, "lithiated Si"),
+            "Open-circuit voltage at 100% SOC [V]": assumed(1.5, "delithiated Si"),
+        }
+    )
+    return out
+
+
+def _hpss_full_parts() -> dict:
+    values = _hpss_half_parts("HPSS@C")()
+    for name in list(values):
+        if name.startswith("Counter electrode") or name.startswith("Exchange-current density for lithium"):
+            del values[name]
+    values.update(comp.lco_positive(0.19, HPSS + ": LCO electrode ~19 mg/cm2"))
+    values["N/P ratio"] = reported(1.1, HPSS + ": full cell N/P ~1.1")
+    values["Si first lithiation capacity for N/P [mAh.g-1]"] = reported(3494.0, HPSS + ": first lithiation")
+    values["Si current collector thickness [m]"] = reported(10e-6, HPSS + ": Cu foil (10 um taken)")
+    values["C-rate definition [A.kg-1]"] = assumed(150.0, "full-cell 1C on the LCO practical capacity (150 mAh/g)")
+    return values
+
+
+def _derive_full(values: dict) -> dict:
+    lco = _v(values, "LCO mass loading [kg.m-2]")
+    q_pos_mAh_m2 = lco * 1000 * _v(values, "LCO practical capacity [mAh.g-1]")
+    si_loading = _v(values, "N/P ratio") * q_pos_mAh_m2 / (
+        _v(values, "Si first lithiation capacity for N/P [mAh.g-1]") * 1000
+    )
+    values = dict(values)
+    thickness = _v(values, "Si electrode thickness [m]") * si_loading / 1.25e-2
+    values["Si mass loading [kg.m-2]"] = derived(si_loading, "N/P x LCO areal capacity / 3494 mAh/g")
+    values["Si electrode thickness [m]"] = derived(thickness, "HPSS recipe density at the N/P loading")
+    out = {
+        "Si mass loading [kg.m-2]": values["Si mass loading [kg.m-2]"],
+        "Si electrode thickness [m]": values["Si electrode thickness [m]"],
+    }
+    out.update(_derive_si_electrode(values))
+    one_c = _v(values, "C-rate definition [A.kg-1]") * lco * COIN_AREA
+    c_max_p = _v(values, "Maximum concentration in positive electrode [mol.m-3]")
+    out.update(
+        {
+            "Si mass [kg]": derived(si_loading * COIN_AREA, "loading x electrode area"),
+            "Nominal cell capacity [A.h]": derived(one_c, "LCO mass x 150 mAh/g"),
+            "Current function [A]": derived(one_c, "1C"),
+            "Initial concentration in positive electrode [mol.m-3]": derived(
+                _v(values, "LCO initial stoichiometry") * c_max_p, "initial stoichiometry x c_max"
+            ),
+            "Lower voltage cut-off [V]": assumed(1.5, "model guard; protocols set 2.5 V"),
+            "Upper voltage cut-off [V]": assumed(4.6, "model guard; protocols set 4.2 V"),
+            "Open-circuit voltage at 0% SOC [V]": assumed(2.5, "window"),
+            "Open-circuit voltage at 100% SOC [V]": assumed(4.2, "window"),
+        }
+    )
+    return out
+
+
+CELLS = {
+    "hpss_c_half": Cell(
+        "hpss_c_half", "hpss", "half",
+        "HPSS@C | Li metal 2032 coin cell, 1.3 M LiPF6 EC/DEC + 10% FEC",
+        _hpss_half_parts("HPSS@C"), _derive_half,
+    ),
+    "hpss_half": Cell(
+        "hpss_half", "hpss", "half",
+        "uncoated HPSS | Li metal 2032 coin cell, 1.3 M LiPF6 EC/DEC + 10% FEC",
+        _hpss_half_parts("HPSS"), _derive_half,
+    ),
+    "hpss_c_lco_full": Cell(
+        "hpss_c_lco_full", "hpss", "full",
+        "HPSS@C || LiCoO2 full cell, N/P 1.1, LCO 19 mg/cm2",
+        _hpss_full_parts, _derive_full,
+    ),
+}
+
+
+def get_cell(name: str) -> Cell:
+    if name not in CELLS:
+        raise SibammError(f"unknown cell {name!r}; known cells: {sorted(CELLS)}")
+    return CELLS[name]

@@ -1,0 +1,166 @@
+"""Si materials: intrinsic properties of each Si variant, named as sibamm names ("Si ...")."""
+
+from __future__ import annotations
+
+import pybamm
+
+from .provenance import assumed, derived, fitted, literature, reported
+from .si_ocp import average_branch, msmr_branch
+
+FIT_DATE = "2026-11-21"
+HPSS = "HPSS (Nat. Commun., hollow Si microspheres)"
+
+RHO_SI = 2330.0  # kg/m3
+C_MAX_SI = 3579 * 3.6 / 96485.33212 * RHO_SI * 1000  # mol/m3 per unexpanded Si volume
+
+#: a-LixSi galleries (U_j [V], X_j, w_j [V]) per branch
+LITHIATION_GALLERIES = ((0.26, 0.35, 0.040), (0.12, 0.50, 0.030), (0.06, 0.15, 0.020))
+DELITHIATION_GALLERIES = ((0.08, 0.08, 0.030), (0.30, 0.50, 0.040), (0.54, 0.42, 0.050))
+
+
+def _si_exchange_current(k):
+    """Butler-Volmer exchange current of LixSi, Chen2020_composite form with prefactor k."""
+
+    def j0(c_e, c_s_surf, c_s_max, T):
+        arrhenius = pybamm.exp(35000 / 8.314 * (1 / 298.15 - 1 / T))
+        return k * arrhenius * c_e**0.5 * c_s_surf**0.5 * (c_s_max - c_s_surf) ** 0.5
+
+    return j0
+
+
+def amorphous_silicon() -> dict:
+    """Properties shared by every Si variant (bulk Si and a-LixSi)."""
+    lith = msmr_branch(LITHIATION_GALLERIES, "a-LixSi lithiation OCP")
+    delith = msmr_branch(DELITHIATION_GALLERIES, "a-LixSi delithiation OCP")
+    common = "SCIENCE.md, Physics common to every system"
+    return {
+        "Maximum concentration in Si electrode [mol.m-3]": derived(
+            C_MAX_SI, "3579 mAh/g (Li15Si4) x 2.33 g/cm3 / F; " + common
+        ),
+        "Si electrode active material density [kg.m-3]": literature(RHO_SI, "c-Si density; " + common),
+        "Si electrode partial molar volume [m3.mol-1]": literature(
+            9e-6, "Li in LixSi, Beaulieu et al. J. Electrochem. Soc. 148 A1247 (2001); " + common
+        ),
+        "Si electrode lithiation OCP [V]": fitted(
+            lith,
+            "MSMR galleries at the a-LixSi lithiation dQ/dV processes 0.25 and 0.10 V; " + common,
+            FIT_DATE,
+        ),
+        "Si electrode delithiation OCP [V]": fitted(
+            delith,
+            "MSMR galleries at the a-LixSi delithiation dQ/dV processes 0.30 and 0.55 V; " + common,
+            FIT_DATE,
+        ),
+        "Si electrode OCP [V]": derived(average_branch(lith, delith), "mean of the two branches"),
+        "Si electrode OCP entropic change [V.K-1]": assumed(0.0, "isothermal 25 C cells"),
+        "Si particle lithiation hysteresis decay rate": assumed(
+            30.0, "PyBaMM one-state hysteresis (Axen 2022), switches branch within ~0.1 in sto"
+        ),
+        "Si particle delithiation hysteresis decay rate": assumed(
+            30.0, "PyBaMM one-state hysteresis (Axen 2022), switches branch within ~0.1 in sto"
+        ),
+        "Initial hysteresis state in Si electrode": assumed(1.0, "pristine electrode rests delithiated"),
+        "Si electrode crystalline Si lithiation potential [V]": reported(
+            0.10, "~0.10 V two-phase plateau of c-Si; " + common
+        ),
+        "Si electrode crystalline Si front stoichiometry": literature(
+            3.5 / 3.75, "c-Si lithiates to a-Li~3.5Si at the front, Key et al. JACS 131 9239 (2009)"
+        ),
+        "Si electrode crystalline Si amorphisation rate constant [s-1]": assumed(
+            0.5, "fast front: keeps the a-LixSi host within ~1e-3 of the front composition at 1C"
+        ),
+        "Si electrode crystalline Si plateau blending fraction": assumed(
+            0.02, "plateau potential fades over the last 2% of the crystal (numerical smoothing)"
+        ),
+        "Si electrode Si phase conductivity when delithiated [S.m-1]": reported(
+            1e-3, "undoped Si pellet; QMS paper (SCIENCE.md Physics common)"
+        ),
+        "Si electrode Si phase conductivity when lithiated [S.m-1]": literature(
+            1e3, "metallic LixSi, Pollak et al. Phys. Rev. Lett. 102 (2009) ~1e2-1e4 S/m"
+        ),
+        "Si electrode Si phase conductivity transition stoichiometry": assumed(
+            0.15, "LixSi metallic above ~Li0.5Si (Pollak 2009)"
+        ),
+        "Si electrode Si phase conductivity transition width": assumed(0.03, "sharp transition"),
+        "Si electrode charge transfer coefficient": literature(0.5, "symmetric Butler-Volmer"),
+        "Si electrode double-layer capacity [F.m-2]": literature(0.2, "PyBaMM default"),
+    }
+
+
+def hpss_c() -> dict:
+    """HPSS@C: carbon-coated hollow porous Si microspheres (HPSS paper)."""
+    mat = amorphous_silicon()
+    mat.update(
+        {
+            "Si particle radius [m]": reported(1.6e-6, HPSS + ": outer diameter over 3 um (3.2 um taken)"),
+            "Si particle inner radius [m]": assumed(
+                0.8e-6, "hollow core of half the outer radius, as in the HPSS TEM images"
+            ),
+            "Si particle shell porosity": fitted(
+                0.69, "in-situ TEM: shell +22%, outer diameter < +10% at full lithiation", FIT_DATE
+            ),
+            "Si particle minimum shell porosity": assumed(0.05, "pores never close completely"),
+            "Si particle inward breathing fraction": fitted(
+                0.20, "in-situ TEM: shell +22% with outer diameter < +10% (lithiated)", FIT_DATE
+            ),
+            "Si particle plastic yield coefficient": fitted(
+                0.80, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
+            ),
+            "Si particle cyclic ratchet coefficient": fitted(
+                0.010, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
+            ),
+            "Si particle maximum residual envelope swelling": assumed(
+                2.0, "residual swelling saturates once the shell has tripled its envelope"
+            ),
+            "Si particle diffusivity [m2.s-1]": fitted(
+                3e-15, "HPSS half cell first lithiation 3494 mAh/g and the 800-cycle 1C capacity", FIT_DATE
+            ),
+            "Si electrode exchange-current density [A.m-2]": literature(
+                _si_exchange_current(6.69e-8 * 3),
+                "Chen2020_composite Si form, x3 for the carbon coating (HPSS: lower Rct with C)",
+            ),
+            "Si electrode specific surface area (BET) [m2.kg-1]": reported(39.4e3, HPSS + ": BET 39.4 m2/g"),
+            "Si electrode initial crystalline Si fraction": assumed(
+                0.97, "polycrystalline shell (HPSS XRD), ~3% amorphous surface and grain boundaries"
+            ),
+            "Si electrode conductive additive conductivity [S.m-1]": assumed(
+                20.0, "Super-P network plus CVD carbon coat (10 wt% Super-P percolates)"
+            ),
+            "Si electrode SEI formation capacity [mol.m-2]": fitted(
+                2.6e-4, "HPSS@C ICE 91% (first-cycle C-Li on the BET surface)", FIT_DATE
+            ),
+            "Si electrode SEI formation exchange current density [A.m-2]": assumed(
+                2e-8, "formation completes within the first lithiation at 0.1C"
+            ),
+            "Si electrode SEI formation potential [V]": literature(
+                0.8, "EC/FEC reduction onset ~0.8 V vs Li (Etacheri et al. Langmuir 2012)"
+            ),
+            "Si electrode fresh-surface SEI capacity [mol.m-2]": fitted(
+                4e-5, "HPSS@C average CE 99.5% at 1C over 800 cycles", FIT_DATE
+            ),
+            "Si electrode swelling-driven LAM coefficient": fitted(
+                0.5, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
+            ),
+        }
+    )
+    return mat
+
+
+def hpss() -> dict:
+    """Uncoated HPSS: same Si, slower charge transfer and lower electronic conduction."""
+    mat = hpss_c()
+    mat.update(
+        {
+            "Si electrode exchange-current density [A.m-2]": literature(
+                _si_exchange_current(6.69e-8),
+                "Chen2020_composite Si; uncoated HPSS needed a larger bias (HPSS in-situ TEM)",
+            ),
+            "Si electrode conductive additive conductivity [S.m-1]": assumed(
+                5.0, "Super-P network only, no carbon coat"
+            ),
+        }
+    )
+    return mat
+
+
+MATERIALS = {"HPSS@C": hpss_c, "HPSS": hpss}

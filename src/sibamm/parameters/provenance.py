@@ -1,0 +1,49 @@
+"""Parameter values that carry their provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("reported", "literature", "fitted", "assumed", "derived")
+
+
+@dataclass(frozen=True)
+class Value:
+    """A parameter value and where it came from.
+
+    ``kind`` is one of :data:`KINDS`; ``source`` says where: the SCIENCE.md source
+    key and place (reported), a reference (literature), the fit's targets and date
+    (fitted), the reason (assumed) or the formula (derived).
+    """
+
+    value: Any
+    kind: str
+    source: str
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"provenance kind {self.kind!r} not in {KINDS}")
+
+    def describe(self) -> str:
+        return f"{self.kind}: {self.source}"
+
+
+def reported(value, where):
+    return Value(value, "reported", where)
+
+
+def literature(value, reference):
+    return Value(value, "literature", reference)
+
+
+def fitted(value, targets, date):
+    return Value(value, "fitted", f"{targets} ({date})")
+
+
+def assumed(value, why):
+    return Value(value, "assumed", why)
+
+
+def derived(value, how):
+    return Value(value, "derived", how)

@@ -1,0 +1,31 @@
+"""PyBaMM parameter-set entry points (``pybamm.ParameterValues("sibamm_hpss_c_half")``).
+
+Each function returns the cell's values under PyBaMM's slot names; the Si electrode of a
+half cell is in the *positive* slot, of a full cell in the *negative* slot.
+"""
+
+from __future__ import annotations
+
+
+def _values(cell_name: str) -> dict:
+    from .cells import get_cell
+
+    pv = get_cell(cell_name).parameter_values()
+    values = dict(pv.items())
+    values["chemistry"] = "lithium_ion"
+    return values
+
+
+def hpss_c_half() -> dict:
+    """HPSS@C | Li metal half cell (HPSS paper), sibamm 0.1."""
+    return _values("hpss_c_half")
+
+
+def hpss_half() -> dict:
+    """Uncoated HPSS | Li metal half cell (HPSS paper), sibamm 0.1."""
+    return _values("hpss_half")
+
+
+def hpss_c_lco_full() -> dict:
+    """HPSS@C || LiCoO2 full cell (HPSS paper), sibamm 0.1."""
+    return _values("hpss_c_lco_full")

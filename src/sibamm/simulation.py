@@ -1,0 +1,210 @@
+"""Run a cell through a protocol cycle by cycle: progress bar, per-cycle table, and
+no lost work when the solver fails or the user interrupts."""
+
+from __future__ import annotations
+
+import time
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pybamm
+
+from .errors import SibammError
+from .experiments import get_protocol
+from .metrics import cycle_row, finalize_table
+from .models import SiliconDFN
+from .parameters.cells import COIN_AREA, get_cell
+
+#: variables kept for every saved cycle profile (voltage curves, geometry, dQ/dV)
+PROFILE_VARIABLES = (
+    "Time [s]",
+    "Current [A]",
+    "Voltage [V]",
+    "Discharge capacity [A.h]",
+    "Average Si particle stoichiometry",
+    "X-averaged Si particle outer radius [m]",
+    "X-averaged Si particle shell thickness [m]",
+    "X-averaged Si particle outer diameter change [%]",
+    "X-averaged Si particle shell thickness change [%]",
+    "Si electrode thickness change [%]",
+    "X-averaged Si electrode pristine crystalline Si fraction",
+)
+
+
+@dataclass
+class SimulationResult:
+    """What a run produced: per-cycle table, time series, saved cycle profiles, status."""
+
+    cell: str
+    protocol: str
+    table: pd.DataFrame
+    timeseries: pd.DataFrame
+    profiles: dict = field(default_factory=dict)
+    status: str = "completed"
+    message: str = ""
+    wall_time: float = 0.0
+    parameters: dict = field(default_factory=dict)
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+    def to_dict(self) -> dict:
+        return {
+            "cell": self.cell,
+            "protocol": self.protocol,
+            "status": self.status,
+            "message": self.message,
+            "cycles_completed": int(len(self.table)),
+            "wall_time_s": round(self.wall_time, 3),
+            "cycles": self.table.replace({np.nan: None}).to_dict(orient="records"),
+        }
+
+    def write_csv(self, path) -> None:
+        """Time series with ``Time [s]``, ``Current [A]``, ``Voltage [V]``, ``Cycle``."""
+        self.timeseries.to_csv(path, index=False)
+
+
+def _profile(cycle) -> pd.DataFrame:
+    data = {}
+    for name in PROFILE_VARIABLES:
+        try:
+            data[name] = np.squeeze(np.asarray(cycle[name].entries))
+        except KeyError:
+            continue
+    return pd.DataFrame(data)
+
+
+def simulate(
+    cell: str,
+    protocol: str,
+    cycles: int | None = None,
+    overrides: dict | None = None,
+    options: dict | None = None,
+    progress: bool = True,
+    keep_profiles=(1, 2),
+    table_path=None,
+    solver=None,
+) -> SimulationResult:
+    """Simulate ``cell`` through ``protocol``.
+
+    Parameters
+    ----------
+    cell, protocol : str
+        Names from ``sibamm list``.
+    cycles : int, optional
+        Stop after this many cycles (default: the whole protocol).
+    overrides : dict, optional
+        Parameter values by sibamm name, e.g. ``{"Si particle diffusivity [m2.s-1]": 1e-14}``.
+    options : dict, optional
+        Extra sibamm model options.
+    progress : bool
+        Show a progress bar over cycles.
+    keep_profiles : iterable of int
+        Cycles whose full profiles are kept (for voltage curves and dQ/dV); the last
+        completed cycle is always kept.
+    table_path : path, optional
+        Rewrite the per-cycle table there after every cycle, so an interrupted run
+        leaves it behind.
+    """
+    cell_def = get_cell(cell)
+    proto = get_protocol(protocol, cell_def.cell_type)
+    pv = cell_def.parameter_values(overrides)
+    model = SiliconDFN({**cell_def.model_options, **(options or {})})
+    si_mass_g = pv["Si mass [kg]"] * 1000
+    area_cm2 = COIN_AREA * 1e4
+    blocks = proto.cycles(cycles)
+    solver = solver or pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8)
+
+    sims: dict = {}
+    rows, series, profiles = [], [], {}
+    status, message = "completed", ""
+    state = None
+    t0 = time.perf_counter()
+    keep = set(keep_profiles)
+    bar = _progress(len(blocks), f"{cell} {protocol}", progress)
+    try:
+        for n, block in enumerate(blocks, start=1):
+            if block.label not in sims:
+                sims[block.label] = pybamm.Simulation(
+                    model, parameter_values=pv, experiment=block.experiment(), solver=solver
+                )
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    sol = sims[block.label].solve(starting_solution=state, calc_esoh=False)
+            except pybamm.SolverError as err:
+                status = "failed"
+                message = f"solver failed in cycle {n} ({block.label}): {str(err).splitlines()[0]}"
+                break
+            cycle = sol.cycles[-1]
+            if not _cycle_finished(cycle, block):
+                status = "failed"
+                message = (
+                    f"cycle {n} ({block.label}) stopped early: {cycle.termination}; "
+                    "the finished cycles are kept"
+                )
+                break
+            rows.append(cycle_row(cycle, n, block.label, block.c_rate, cell_def.cell_type, si_mass_g,
+                                  area_cm2))
+            ts = pd.DataFrame(
+                {
+                    "Time [s]": cycle["Time [s]"].entries,
+                    "Current [A]": cycle["Current [A]"].entries,
+                    "Voltage [V]": cycle["Voltage [V]"].entries,
+                }
+            )
+            ts["Cycle"] = n
+            series.append(ts)
+            if n in keep:
+                profiles[n] = _profile(cycle)
+            last_cycle = cycle
+            state = sol.last_state
+            if table_path is not None:
+                finalize_table(rows, si_mass_g).to_csv(table_path, index=False)
+            bar.update(1)
+            bar.set_postfix(cap=f"{rows[-1]['delithiation capacity [mAh/g]']:.0f} mAh/g")
+    except KeyboardInterrupt:
+        status, message = "interrupted", f"interrupted by the user after {len(rows)} cycles"
+    finally:
+        bar.close()
+    if rows and len(rows) not in profiles:
+        profiles[len(rows)] = _profile(last_cycle)
+    if not rows and status == "completed":
+        raise SibammError(f"{cell} {protocol}: no cycle completed")
+    table = finalize_table(rows, si_mass_g, reference_cycle=2 if len(rows) > 1 else 1)
+    if table_path is not None and rows:
+        table.to_csv(table_path, index=False)
+    timeseries = pd.concat(series, ignore_index=True) if series else pd.DataFrame()
+    return SimulationResult(
+        cell, protocol, table, timeseries, profiles, status, message, time.perf_counter() - t0,
+        {"Si mass [g]": si_mass_g, "area [cm2]": area_cm2},
+    )
+
+
+def _cycle_finished(cycle, block) -> bool:
+    """A cycle is finished when it ran all its steps and the last ended as the protocol says."""
+    if len(cycle.steps) != len(block.steps):
+        return False
+    return "event" not in str(cycle.termination) or "[experiment]" in str(cycle.termination)
+
+
+class _NoBar:
+    def update(self, n):  # noqa: D401 - tqdm-like
+        pass
+
+    def set_postfix(self, **kw):
+        pass
+
+    def close(self):
+        pass
+
+
+def _progress(total: int, desc: str, show: bool):
+    if not show:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="cycle")
