@@ -48,7 +48,9 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
         p, o = self.param, self.options
         phases = () if opts["silicon phases"] == "amorphous" else (sm.PristineCrystallineSi,)
         self.submodels[f"{d} primary particle"] = sm.HollowShellDiffusion(p, d, o, "primary")
-        self.submodels[f"{d} primary active material"] = sm.HollowSphereSwellingLAM(p, d, o)
+        self.submodels[f"{d} primary active material"] = sm.HollowSphereSwellingLAM(
+            p, d, o, swelling_driven=opts["loss of active material"] != "none"
+        )
         self.submodels[f"{d} primary open-circuit potential"] = sm.SiliconPhaseOCP(
             p, d, "lithium-ion main", o, "primary", transformations=phases
         )

@@ -87,8 +87,10 @@ def lithium_metal_counter() -> dict:
 
 
 def lco_positive(loading_kg_m2: float, source: str) -> dict:
-    """LiCoO2 positive electrode (LCO:Super-P:PVdF 95:2.5:2.5), transport and OCP from Ramadass 2004."""
-    ram = pybamm.ParameterValues("Ramadass2004")
+    """LiCoO2 positive electrode (LCO:Super-P:PVdF 95:2.5:2.5); OCP, diffusivity and kinetics
+    of LiCoO2 from Dualfoil (Doyle & Newman) as shipped in PyBaMM's Ai2020 set."""
+    ai = pybamm.ParameterValues("Ai2020")
+    src = "Ai et al. J. Electrochem. Soc. 167 013512 (2020), PyBaMM Ai2020 (Dualfoil LiCoO2)"
     rho_lco = 5050.0
     eps_s = 0.60
     thickness = 0.95 * loading_kg_m2 / (rho_lco * eps_s)
@@ -98,14 +100,14 @@ def lco_positive(loading_kg_m2: float, source: str) -> dict:
         "Positive electrode active material volume fraction": assumed(eps_s, "pressed commercial cathode"),
         "Positive electrode porosity": assumed(0.32, "pressed commercial cathode"),
         "Maximum concentration in positive electrode [mol.m-3]": literature(
-            ram["Maximum concentration in positive electrode [mol.m-3]"], "Ramadass et al. 2004"
+            ai["Maximum concentration in positive electrode [mol.m-3]"], src
         ),
-        "Positive electrode OCP [V]": literature(ram["Positive electrode OCP [V]"], "Ramadass et al. 2004"),
+        "Positive electrode OCP [V]": literature(ai["Positive electrode OCP [V]"], src),
         "Positive electrode OCP entropic change [V.K-1]": assumed(0.0, "isothermal 25 C cells"),
-        "Positive particle diffusivity [m2.s-1]": literature(1e-14, "Ramadass 2004 order of magnitude"),
+        "Positive particle diffusivity [m2.s-1]": literature(ai["Positive particle diffusivity [m2.s-1]"], src),
         "Positive particle radius [m]": literature(5e-6, "commercial LCO D50 ~10 um"),
         "Positive electrode exchange-current density [A.m-2]": literature(
-            ram["Positive electrode exchange-current density [A.m-2]"], "Ramadass et al. 2004"
+            ai["Positive electrode exchange-current density [A.m-2]"], src
         ),
         "Positive electrode conductivity [S.m-1]": literature(10.0, "LCO + 2.5% Super-P"),
         "Positive electrode Bruggeman coefficient (electrolyte)": literature(1.5, "Bruggeman"),
@@ -115,6 +117,6 @@ def lco_positive(loading_kg_m2: float, source: str) -> dict:
         "Positive electrode density [kg.m-3]": literature(rho_lco, "LiCoO2"),
         "Positive current collector thickness [m]": literature(15e-6, "Al foil"),
         "Positive current collector conductivity [S.m-1]": literature(3.55e7, "Al"),
-        "LCO initial stoichiometry": assumed(0.995, "as-made LiCoO2"),
+        "LCO initial stoichiometry": assumed(0.99, "as-made LiCoO2"),
         "LCO practical capacity [mAh.g-1]": literature(150.0, "LCO to 4.2 V vs Si (~4.3 V vs Li)"),
     }

@@ -30,8 +30,8 @@ def _si_exchange_current(k):
 
 def amorphous_silicon() -> dict:
     """Properties shared by every Si variant (bulk Si and a-LixSi)."""
-    lith = msmr_branch(LITHIATION_GALLERIES, "a-LixSi lithiation OCP")
-    delith = msmr_branch(DELITHIATION_GALLERIES, "a-LixSi delithiation OCP")
+    lith = msmr_branch(LITHIATION_GALLERIES, "aLixSi_lithiation_OCP")
+    delith = msmr_branch(DELITHIATION_GALLERIES, "aLixSi_delithiation_OCP")
     common = "SCIENCE.md, Physics common to every system"
     return {
         "Maximum concentration in Si electrode [mol.m-3]": derived(
@@ -100,6 +100,9 @@ def hpss_c() -> dict:
                 0.69, "in-situ TEM: shell +22%, outer diameter < +10% at full lithiation", FIT_DATE
             ),
             "Si particle minimum shell porosity": assumed(0.05, "pores never close completely"),
+            "Si particle skeleton strain damage weight": fitted(
+                0.007, "HPSS@C 1C fade to 832 mAh/g over 800 cycles", FIT_DATE
+            ),
             "Si particle inward breathing fraction": fitted(
                 0.20, "in-situ TEM: shell +22% with outer diameter < +10% (lithiated)", FIT_DATE
             ),
@@ -136,10 +139,10 @@ def hpss_c() -> dict:
                 0.8, "EC/FEC reduction onset ~0.8 V vs Li (Etacheri et al. Langmuir 2012)"
             ),
             "Si electrode fresh-surface SEI capacity [mol.m-2]": fitted(
-                4e-5, "HPSS@C average CE 99.5% at 1C over 800 cycles", FIT_DATE
+                1.5e-5, "HPSS@C average CE 99.5% at 1C over 800 cycles", FIT_DATE
             ),
             "Si electrode swelling-driven LAM coefficient": fitted(
-                0.5, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
+                0.1, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
             ),
         }
     )

@@ -18,15 +18,16 @@ import pybamm
 
 @lru_cache(maxsize=64)
 def _table(galleries: tuple) -> tuple[np.ndarray, np.ndarray]:
-    U = np.linspace(-0.1, 1.6, 861)
-    x = np.zeros_like(U)
+    U_fine = np.linspace(-0.15, 1.8, 20001)
+    x_fine = np.zeros_like(U_fine)
     for U_j, X_j, w_j in galleries:
-        x += X_j / (1 + np.exp((U - U_j) / w_j))
-    x = x / sum(X for _, X, _ in galleries)
-    order = np.argsort(x)
-    x, U = x[order], U[order]
-    keep = np.concatenate([[True], np.diff(x) > 1e-9])
-    return x[keep], U[keep]
+        x_fine += X_j / (1 + np.exp((U_fine - U_j) / w_j))
+    x_fine = x_fine / sum(X for _, X, _ in galleries)
+    order = np.argsort(x_fine)
+    x_fine, U_fine = x_fine[order], U_fine[order]
+    # knots: dense near the ends, where U(sto) is steep
+    x = np.unique(np.concatenate([np.linspace(0.002, 0.998, 120), [0.0005, 0.001, 0.9985, 0.999, 0.9995]]))
+    return x, np.interp(x, x_fine, U_fine)
 
 
 def msmr_branch(galleries, name):
@@ -35,7 +36,7 @@ def msmr_branch(galleries, name):
     x, U = _table(galleries)
 
     def branch(sto):
-        return pybamm.Interpolant(x, U, sto, name=name, interpolator="linear")
+        return pybamm.Interpolant(x, U, sto, name=name, interpolator="pchip")
 
     branch.galleries = galleries
     return branch

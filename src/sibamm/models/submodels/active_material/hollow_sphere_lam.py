@@ -4,6 +4,11 @@
 import pybamm
 
 
+def _abs(x):
+    """|x|, smoothed below 1e-11 s-1 so the Jacobian stays finite at rest."""
+    return pybamm.sqrt(x**2 + 1e-22)
+
+
 class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
     """Si volume fraction of a hollow porous sphere electrode, with swelling-driven LAM.
 
@@ -15,20 +20,22 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
     it reduces to PyBaMM's ``3 eps_s / R`` for a dense solid sphere.
 
     Loss of active material (Si that loses electronic contact) is driven by the
-    magnitude of the *outer* volumetric strain rate of the particle, which
-    :class:`sibamm.models.submodels.InwardBreathing` provides:
+    magnitude of the particle's strain rates from
+    :class:`sibamm.models.submodels.InwardBreathing`: the outer surface's ``r_out`` and,
+    with a weight ``chi``, the Si skeleton's ``r_skel`` inside the shell:
 
-    .. math:: \\partial_t \\varepsilon_s = -k_{LAM}\\, \\varepsilon_s\\, |\\dot V_{out}| / V_{out}
+    .. math:: \\partial_t \\varepsilon_s = -k_{LAM}\\, \\varepsilon_s\\, (\\chi |r_{skel}| + |r_{out}|)
 
     Expansion absorbed by the shell pores and the core void does not move the outer
-    surface and so costs no contact: this is how inward breathing protects the
+    surface and so costs little contact: this is how inward breathing protects the
     electrode (HPSS paper, in-situ TEM). The Li held by disconnected Si is counted
     by PyBaMM's ``Loss of lithium due to loss of active material`` (dead LixSi,
     the K-Li inventory), after Reniers et al. (2019) and Sulzer et al. (2021).
     """
 
-    def __init__(self, param, domain, options, x_average=False, phase="primary"):
+    def __init__(self, param, domain, options, x_average=False, phase="primary", swelling_driven=True):
         super().__init__(param, domain, options, x_average, phase)
+        self.swelling_driven = swelling_driven
 
     def _get_standard_active_material_variables(self, eps_solid):
         variables = super()._get_standard_active_material_variables(eps_solid)
@@ -51,9 +58,15 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
 
     def get_coupled_variables(self, variables):
         domain, Domain = self.domain_Domain
+        if not self.swelling_driven:
+            zero = pybamm.FullBroadcast(0, f"{domain} electrode", "current collector")
+            variables.update(self._get_standard_active_material_change_variables(zero))
+            return variables
         eps = variables[f"{Domain} electrode {self.phase_name}active material volume fraction"]
-        strain_rate = variables[f"{Domain} particle outer volumetric strain rate [s-1]"]
+        r_out = variables[f"{Domain} particle outer volumetric strain rate [s-1]"]
+        r_skel = variables[f"{Domain} particle skeleton volumetric strain rate [s-1]"]
         k_lam = pybamm.Parameter(f"{Domain} electrode swelling-driven LAM coefficient")
-        deps_dt = -k_lam * eps * pybamm.sqrt(strain_rate**2 + 1e-22)
+        chi = pybamm.Parameter(f"{Domain} particle skeleton strain damage weight")
+        deps_dt = -k_lam * eps * (chi * _abs(r_skel) + _abs(r_out))
         variables.update(self._get_standard_active_material_change_variables(deps_dt))
         return variables

@@ -7,13 +7,13 @@ import pybamm
 def si_phase_conductivity(sto, sigma_si, sigma_lisi, sto_half, width):
     """Electronic conductivity of the LixSi phase [S/m], log-sigmoidal in lithiation.
 
-    ``log10 sigma = log10 sigma_Si + (log10 sigma_LiSi - log10 sigma_Si) S((sto - sto_half)/width)``
+    ``ln sigma = ln sigma_Si + ln(sigma_LiSi / sigma_Si) S((sto - sto_half)/width)``
     with S the logistic function: undoped Si is a semiconductor (~1e-3 S/m for a
     pellet, QMS paper) and LixSi becomes metallic on lithiation (Pollak et al., Phys.
     Rev. Lett. 2009). Later materials set the end points (S doping, surface layers).
     """
     s = 1 / (1 + pybamm.exp(-(sto - sto_half) / width))
-    return 10 ** (pybamm.log10(sigma_si) + (pybamm.log10(sigma_lisi) - pybamm.log10(sigma_si)) * s)
+    return sigma_si * pybamm.exp(pybamm.log(sigma_lisi / sigma_si) * s)
 
 
 class LithiationDependentOhm(pybamm.electrode.ohm.Full):
@@ -24,13 +24,14 @@ class LithiationDependentOhm(pybamm.electrode.ohm.Full):
 
     .. math:: \\sigma = \\sigma_{add} + \\sigma_{Si}(sto)\\, \\varepsilon_s^{1.5}
 
-    ``sigma_Si(sto)`` is :func:`si_phase_conductivity` evaluated at the local
-    R-averaged stoichiometry. PyBaMM's transport efficiency multiplies the whole.
+    ``sigma_Si(sto)`` is :func:`si_phase_conductivity` evaluated at the local particle
+    *surface* stoichiometry: electrons cross between particles at their surfaces, and
+    the local dependence keeps the Jacobian sparse. PyBaMM's transport efficiency multiplies the whole.
     """
 
     def _sigma(self, variables):
         D = self.domain.capitalize()
-        sto = variables[f"R-averaged {self.domain} particle stoichiometry"]
+        sto = variables[f"{D} particle surface stoichiometry"]
         eps_s = variables[f"{D} electrode active material volume fraction"]
 
         def p(name):

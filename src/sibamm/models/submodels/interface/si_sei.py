@@ -4,6 +4,11 @@
 import pybamm
 
 
+def _positive(x):
+    """max(x, 0), smoothed below 1e-11 s-1."""
+    return (x + pybamm.sqrt(x**2 + 1e-22)) / 2
+
+
 class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
     """C-Li: SEI on Si in a carbonate (FEC-containing) electrolyte, three additive terms.
 
@@ -12,9 +17,10 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
        2001; Attia et al. 2019):
        ``j_f = -j0_f max(1 - q, 0) exp(-F (dphi - U_f) / (2 R T))`` with ``q`` the
        formed SEI Li over the formation capacity ``Gamma_f S_BET rho_Si eps_s``.
-    2. **Fresh outer surface**: when the outer surface grows (only once the shell pores
-       are filled, see :class:`InwardBreathing`), the SEI cracks and re-forms on the new
-       area: ``j_b = -F Gamma_b (d ln A_out / dt)_+``.
+    2. **Fresh surface**: when Si expands, the SEI on it cracks and re-forms on the new
+       area, ``j_b = -F Gamma_b (2/3) [r_BET (r_skel)_+ + (r_out)_+]``, with the strain
+       rates of :class:`InwardBreathing`: the skeleton's acts on the whole internal (BET)
+       surface, ``r_BET`` times the outer one, the outer surface's on the outer area.
     3. **Slow growth** through the existing film: PyBaMM's solvent-diffusion-limited
        law (Marquis 2020, Ploehn et al. 2004), ``j_d = -D_sol c_sol F / L_SEI``.
 
@@ -46,8 +52,13 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
             * pybamm.maximum(1 - q, 0)
             * pybamm.exp(-0.5 * F_RT * (dphi - p("SEI formation potential [V]")))
         )
-        strain_rate = variables[f"{Domain} particle outer volumetric strain rate [s-1]"]
-        area_rate = 2 / 3 * pybamm.maximum(strain_rate, 0)
+        r_out = variables[f"{Domain} particle outer volumetric strain rate [s-1]"]
+        r_skel = variables[f"{Domain} particle skeleton volumetric strain rate [s-1]"]
+        R_out, R_in = pp.R, pybamm.Parameter(f"{Domain} particle inner radius [m]")
+        eps_sh = pybamm.Parameter(f"{Domain} particle shell porosity")
+        outer_area_per_mass = 3 * R_out**2 / (rho_si * (1 - eps_sh) * (R_out**3 - R_in**3))
+        roughness = pybamm.maximum(s_bet / outer_area_per_mass, 1)
+        area_rate = 2 / 3 * (roughness * _positive(r_skel) + _positive(r_out))
         j_fresh = -F * p("fresh-surface SEI capacity [mol.m-2]") * area_rate
         j_diff = -pp.D_sol * pp.c_sol * F / L_sei
         arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))

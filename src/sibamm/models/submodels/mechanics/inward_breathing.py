@@ -35,7 +35,10 @@ class InwardBreathing(pybamm.BaseSubModel):
        the pristine one: ``ds_p/dt = [k_1 H(b - 1 - s_p) + k_2 H(b - 1)] (db/dt)_+ (1 - s_p/s_max)``;
        ``k_1`` is plastic yield on first exceeding the reference envelope, ``k_2`` the
        cyclic ratchet.
-    5. Electrode level: a fraction ``f_L`` of the outer particle volume change, and of
+    5. Two strain rates drive damage (loss of contact, SEI cracking): the Si skeleton's
+       ``d ln v_s/dt`` (inside the shell, every cycle) and the outer surface's
+       ``d ln V_out/dt`` (only once pores and void no longer absorb the expansion).
+    6. Electrode level: a fraction ``f_L`` of the outer particle volume change, and of
        the SEI volume formed, thickens the electrode; the rest fills electrode pores.
        ``Delta L / L_0 = f_L [eps_o0 (V_out/V_out0 - 1) + V_SEI c_SEI]`` and
        ``d eps/dt = -(1 - f_L)[eps_o0 dV_out/dt + V_SEI dc_SEI/dt]`` (see
@@ -103,6 +106,7 @@ class InwardBreathing(pybamm.BaseSubModel):
         ds_dt = yielding * pybamm.maximum(db_dt, 0) * pybamm.maximum(1 - s_p / s_max, 0)
         de_dt = de_dref * ds_dt + de_db * db_dt
         dv_out_dt = (1 - f_in) * (1 - rho3) * de_dt
+        skeleton_rate = omega * dc_dt / (1 + omega * c)
 
         eps_o0 = pybamm.Parameter(f"{Domain} electrode active material volume fraction") / (
             (1 - eps_sh) * (1 - rho3)
@@ -135,6 +139,7 @@ class InwardBreathing(pybamm.BaseSubModel):
                 ),
                 f"{Domain} particle outer volume ratio": v_out,
                 f"{Domain} particle outer volumetric strain rate [s-1]": dv_out_dt / v_out,
+                f"{Domain} particle skeleton volumetric strain rate [s-1]": skeleton_rate,
                 f"{Domain} particle outer volume change rate [s-1]": dv_out_dt,
                 f"{Domain} particle outer volume fraction at reference": eps_o0,
                 f"{Domain} electrode thickness change [m]": dL,

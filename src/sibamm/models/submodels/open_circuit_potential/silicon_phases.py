@@ -59,7 +59,10 @@ class PristineCrystallineSi(PhaseTransformation):
 
     While crystal remains and the electrode lithiates (hysteresis state ``h -> -1``),
     the c-Si/a-LixSi equilibrium holds the OCP up at ``U_c``:
-    ``U <- U + w (1-h)/2 max(U_c - U, 0)`` with ``w = min(xi / xi_w, 1)``.
+    ``U <- U + w g (1-h)/2 max(U_c - U, 0)`` with ``w = min(xi / xi_w, 1)``. When the
+    front lags (fast lithiation, slow ``k_c``) the host overfills, ``sto_a > sto_f``,
+    and ``g = clip((1 - sto_a)/(1 - sto_f), 0, 1)`` lets the potential fall to the
+    amorphous branch: the first-lithiation capacity then depends on rate.
     Nothing converts a-Si back to c-Si, so from the first delithiation on the
     electrode is amorphous.
     """
@@ -83,7 +86,10 @@ class PristineCrystallineSi(PhaseTransformation):
         U_c = self.parameter("crystalline Si lithiation potential [V]")
         xi_w = self.parameter("crystalline Si plateau blending fraction")
         w = pybamm.minimum(pybamm.maximum(fraction, 0) / xi_w, 1)
-        return U + w * (1 - h) / 2 * pybamm.maximum(U_c - U, 0)
+        sto_a = variables[f"{self.Domain} electrode amorphous LixSi surface stoichiometry"]
+        sto_f = self.parameter("crystalline Si front stoichiometry")
+        front_keeps_up = pybamm.minimum(pybamm.maximum((1 - sto_a) / (1 - sto_f), 0), 1)
+        return U + w * front_keeps_up * (1 - h) / 2 * pybamm.maximum(U_c - U, 0)
 
 
 class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):

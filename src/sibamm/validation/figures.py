@@ -1,0 +1,106 @@
+"""Figures for the validation report (matplotlib, Agg backend)."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from ..analysis import dqdv  # noqa: E402
+
+
+def _save(fig, path):
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def first_cycle(profile, si_mass_g, path, title):
+    """Voltage vs specific capacity and dQ/dV of the first cycle (lithiation, delithiation)."""
+    q = profile["Discharge capacity [A.h]"].to_numpy() * 1e3 / si_mass_g
+    v = profile["Voltage [V]"].to_numpy()
+    i = profile["Current [A]"].to_numpy()
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    lith, delith = i > 1e-12, i < -1e-12
+    a.plot(q[lith], v[lith], label="lithiation")
+    a.plot(q[lith].max() - q[delith] if lith.any() else q[delith], v[delith], label="delithiation")
+    a.set_xlabel("capacity [mAh/g Si]")
+    a.set_ylabel("potential vs Li [V]")
+    a.legend()
+    a.set_title(title)
+    for mask, label in ((lith, "lithiation"), (delith, "delithiation")):
+        if mask.sum() > 10:
+            vg, d = dqdv(q[mask], v[mask])
+            b.plot(vg, d if label == "delithiation" else -d, label=label)
+    b.set_xlabel("potential vs Li [V]")
+    b.set_ylabel("dQ/dV [mAh/g/V]")
+    b.set_xlim(0, 1.0)
+    b.legend()
+    b.set_title("first-cycle dQ/dV")
+    return _save(fig, path)
+
+
+def capacity_ce(table, path, title, capacity="delithiation capacity [mAh/g]"):
+    fig, a = plt.subplots(figsize=(7, 4))
+    a.plot(table["cycle"], table[capacity], ".", ms=3, label=capacity)
+    a.set_xlabel("cycle")
+    a.set_ylabel(capacity)
+    b = a.twinx()
+    b.plot(table["cycle"], table["CE [%]"], "r.", ms=2)
+    b.set_ylabel("CE [%]", color="r")
+    b.set_ylim(90, 100.5)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def inventory(table, path, title):
+    cols = [c for c in ("C-Li (SEI) [mAh]", "K-Li (disconnected Si) [mAh]") if c in table]
+    fig, a = plt.subplots(figsize=(7, 4))
+    a.stackplot(table["cycle"], *[table[c] for c in cols], labels=cols, alpha=0.8)
+    a.plot(table["cycle"], table["Li in active Si [mAh]"], "k-", label="Li left in active Si at cut-off")
+    a.set_xlabel("cycle")
+    a.set_ylabel("Li [mAh]")
+    a.legend(loc="upper left", fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def geometry(profile, path, title):
+    sto = profile["Average Si particle stoichiometry"].to_numpy()
+    fig, a = plt.subplots(figsize=(7, 4))
+    a.plot(sto, profile["X-averaged Si particle outer diameter change [%]"], label="outer diameter")
+    a.plot(sto, profile["X-averaged Si particle shell thickness change [%]"], label="shell thickness")
+    a.set_xlabel("Si stoichiometry (x in LixSi / 3.75)")
+    a.set_ylabel("change vs pristine [%]")
+    a.legend()
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def thickness(tables: dict, path, title):
+    fig, a = plt.subplots(figsize=(7, 4))
+    for label, table in tables.items():
+        a.plot(table["cycle"], table["electrode thickness change, end of cycle [%]"], label=label)
+    a.set_xlabel("cycle")
+    a.set_ylabel("electrode thickness change [%]")
+    a.legend()
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def rate(table, path, title):
+    fig, a = plt.subplots(figsize=(7, 4))
+    a.plot(table["cycle"], table["delithiation capacity [mAh/g]"], "o-", ms=3)
+    for c, rate_ in zip(table["cycle"], table["C-rate"]):
+        a.annotate(f"{rate_:g}C", (c, 0), fontsize=6, ha="center", xycoords=("data", "axes fraction"))
+    a.set_xlabel("cycle")
+    a.set_ylabel("delithiation capacity [mAh/g]")
+    a.set_title(title)
+    a.set_ylim(bottom=0)
+    return _save(fig, path)
+
+
+__all__ = ["capacity_ce", "first_cycle", "geometry", "inventory", "np", "rate", "thickness"]

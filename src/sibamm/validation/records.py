@@ -1,0 +1,62 @@
+"""Validation records: one per metric, in the fixed JSON contract of DESIGN.md section 5."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+#: default tolerances by metric kind (DESIGN.md section 5)
+TOLERANCES = {
+    "efficiency": 1.0,  # percentage points (ICE, CE)
+    "efficiency_high": 0.02,  # pp, average CE above 99.9%
+    "retention": 5.0,  # pp
+    "capacity": 0.03,  # relative
+    "transport": 0.20,  # relative
+    "geometry": 3.0,  # pp of a relative size change (in-situ TEM, electrode thickness)
+}
+RELATIVE = {"capacity", "transport"}
+
+
+@dataclass
+class Record:
+    system: str
+    cell: str
+    protocol: str
+    metric: str
+    unit: str
+    reported: float | None
+    simulated: float | None
+    tolerance: float | None
+    within_tolerance: bool | None
+    role: str
+    source: str
+    comparison: str = "within"  # "within", or "upper bound" for reported limits ("< 10%")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for k in ("reported", "simulated", "tolerance"):
+            if isinstance(d[k], float) and not math.isfinite(d[k]):
+                d[k] = None
+        return d
+
+
+def calibration(system, cell, protocol, metric, unit, reported, simulated, kind, source,
+                comparison="within") -> Record:
+    """A record with a reported value; ``kind`` picks the default tolerance."""
+    tol = TOLERANCES[kind]
+    abs_tol = tol * abs(reported) if kind in RELATIVE else tol
+    if simulated is None or not math.isfinite(simulated):
+        ok = False
+    elif comparison == "upper bound":
+        ok = simulated < reported
+        abs_tol = 0.0
+    else:
+        ok = abs(simulated - reported) <= abs_tol
+    return Record(system, cell, protocol, metric, unit, float(reported),
+                  None if simulated is None else float(simulated), float(abs_tol), bool(ok),
+                  "calibration", source, comparison)
+
+
+def prediction(system, cell, protocol, metric, unit, simulated, source) -> Record:
+    return Record(system, cell, protocol, metric, unit, None,
+                  None if simulated is None else float(simulated), None, None, "prediction", source)
