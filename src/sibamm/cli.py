@@ -13,7 +13,9 @@ from .errors import SibammError
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # one line, non-zero exit, no usage dump
-        sys.stderr.write(f"sibamm: error: {message} (see `sibamm {self.prog.split()[-1]} --help`)\n")
+        command = self.prog.split()[-1]
+        hint = "sibamm --help" if command == "sibamm" else f"sibamm {command} --help"
+        sys.stderr.write(f"sibamm: error: {message} (see `{hint}`)\n")
         raise SystemExit(2)
 
 
@@ -24,12 +26,12 @@ def _parse_set(items) -> dict:
             raise SibammError(f"--set expects NAME=VALUE, got {item!r}")
         name, _, value = item.rpartition("=")
         name = name.strip()
+        if not name:
+            raise SibammError(f"--set expects NAME=VALUE, got {item!r}")
         try:
             overrides[name] = float(value)
         except ValueError:
             raise SibammError(f"--set {name!r}: value {value.strip()!r} is not a number") from None
-        if not name:
-            raise SibammError(f"--set expects NAME=VALUE, got {item!r}")
     return overrides
 
 
@@ -163,7 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     warnings.filterwarnings("ignore", category=UserWarning)
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
     if getattr(args, "cycles", None) is not None and args.cycles < 1:
         sys.stderr.write(f"sibamm: error: --cycles must be a positive integer, got {args.cycles}\n")
         return 2

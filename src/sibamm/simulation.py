@@ -111,6 +111,8 @@ def simulate(
     """
     cell_def = get_cell(cell)
     proto = get_protocol(protocol, cell_def.cell_type)
+    if cycles is not None and (isinstance(cycles, bool) or not isinstance(cycles, int) or cycles < 1):
+        raise SibammError(f"cycles must be a positive integer, got {cycles!r}")
     pv = cell_def.parameter_values(overrides)
     model = SiliconDFN({**cell_def.model_options, **(options or {})})
     si_mass_g = pv["Si mass [kg]"] * 1000

@@ -66,7 +66,15 @@ def _derive_si_electrode(values: dict) -> dict:
             "unphysical; allowed (0.05, 1): lower the loading or raise the thickness"
         )
     c_max = _v(values, "Maximum concentration in Si electrode [mol.m-3]")
+    r_out, r_in = _v(values, "Si particle radius [m]"), _v(values, "Si particle inner radius [m]")
+    outer_area_per_kg = 3 * r_out**2 / (rho * (1 - _v(values, "Si particle shell porosity")) * (r_out**3 - r_in**3))
+    roughness = max(_v(values, "Si electrode specific surface area (BET) [m2.kg-1]") / outer_area_per_kg, 1.0)
     return {
+        "SEI resistivity [Ohm.m]": derived(
+            _v(values, "SEI film resistivity [Ohm.m]") / roughness**2,
+            f"film resistivity / r^2, r = BET / outer area = {roughness:.1f}: PyBaMM's SEI thickness and "
+            "current are per outer area, the SEI covers the internal surface",
+        ),
         "Si electrode active material volume fraction": derived(eps_s, "loading / (Si density x thickness)"),
         "Si electrode porosity": derived(porosity, "1 - particle envelopes - additive - binder"),
         "Si electrode conductivity [S.m-1]": derived(
@@ -99,7 +107,15 @@ class Cell:
             if name in values:
                 values[name] = assumed(overrides.pop(name), "set by the user")
         check_physical(values)
-        values.update(self.derive(values))
+        try:
+            values.update(self.derive(values))
+        except (ZeroDivisionError, OverflowError, ValueError) as err:
+            if isinstance(err, SibammError):
+                raise
+            raise SibammError(
+                f"cell {self.name!r}: derived values are not finite with these parameters ({err}); "
+                "check loadings, fractions and radii"
+            ) from None
         for name, value in overrides.items():
             if name not in values:
                 raise SibammError(
@@ -122,19 +138,33 @@ class Cell:
         return {"cell": self.cell_type, **self.options}
 
 
+#: names (substrings) whose value must lie in [0, 1) rather than [0, 1]
+_BELOW_ONE = ("shell porosity", "minimum shell porosity", "electrode porosity", "Separator porosity")
+#: names (substrings) whose value must be strictly positive
+_POSITIVE = ("[K]", "ratio", "C-rate definition", "capacity [mAh", "active mass fraction", "[A.kg-1]")
+_POSITIVE_UNITS = ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]", "[kg]", "[A.h]", "[A]")
+
+
 def check_physical(values: dict) -> None:
     """Reject unphysical values with a one-line :class:`SibammError`."""
     for name, v in values.items():
         x = v.value
-        if not isinstance(x, (int, float)) or isinstance(x, bool):
+        if callable(x):
             continue
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            raise SibammError(f"{name} = {x!r} is not a number")
         if not math.isfinite(x):
             raise SibammError(f"{name} = {x} is not a finite number")
         lower = name.lower()
         if ("porosity" in lower or "fraction" in lower) and not 0 <= x <= 1:
             raise SibammError(f"{name} = {x} is outside [0, 1]")
-        if any(u in name for u in ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]")):
-            if x < 0 or (x == 0 and "inner radius" not in name and "Initial" not in name):
+        if any(k in name for k in _BELOW_ONE) and x >= 1:
+            raise SibammError(f"{name} = {x} must be below 1")
+        if any(k in name for k in _POSITIVE) and x <= 0:
+            raise SibammError(f"{name} = {x} must be positive")
+        if any(u in name for u in _POSITIVE_UNITS):
+            if x < 0 or (x == 0 and "inner radius" not in name and "Initial" not in name
+                         and "Contact" not in name):
                 raise SibammError(f"{name} = {x} must be positive")
     if "Si particle inner radius [m]" in values and "Si particle radius [m]" in values:
         r_in, r_out = values["Si particle inner radius [m]"].value, values["Si particle radius [m]"].value
@@ -142,6 +172,10 @@ def check_physical(values: dict) -> None:
             raise SibammError(
                 f"Si particle inner radius {r_in:g} m must be smaller than the outer radius {r_out:g} m"
             )
+
+
+def _user_set(values: dict, name: str) -> bool:
+    return values[name].source == "set by the user"
 
 
 # --------------------------------------------------------------------------- HPSS cells
@@ -202,9 +236,13 @@ def _derive_full(values: dict) -> dict:
         _v(values, "Si first lithiation capacity for N/P [mAh.g-1]") * 1000
     )
     values = dict(values)
-    thickness = _v(values, "Si electrode thickness [m]") * si_loading / 1.25e-2
-    values["Si mass loading [kg.m-2]"] = derived(si_loading, "N/P x LCO areal capacity / 3494 mAh/g")
-    values["Si electrode thickness [m]"] = derived(thickness, "HPSS recipe density at the N/P loading")
+    if _user_set(values, "Si mass loading [kg.m-2]"):
+        si_loading = _v(values, "Si mass loading [kg.m-2]")
+    else:
+        values["Si mass loading [kg.m-2]"] = derived(si_loading, "N/P x LCO areal capacity / 3494 mAh/g")
+    if not _user_set(values, "Si electrode thickness [m]"):
+        thickness = _v(values, "Si electrode thickness [m]") * si_loading / 1.25e-2
+        values["Si electrode thickness [m]"] = derived(thickness, "HPSS recipe density at the N/P loading")
     out = {
         "Si mass loading [kg.m-2]": values["Si mass loading [kg.m-2]"],
         "Si electrode thickness [m]": values["Si electrode thickness [m]"],

@@ -45,8 +45,10 @@ def carbonate_electrolyte() -> dict:
         "Thermodynamic factor": literature(1.0, "ideal solution"),
         "Bulk solvent concentration [mol.m-3]": literature(2636.0, "PyBaMM Xu2019/OKane2022 SEI set"),
         "SEI solvent diffusivity [m2.s-1]": literature(2.5e-22, "OKane2022 / Chen2020_composite SEI set"),
-        "SEI partial molar volume [m3.mol-1]": literature(9.585e-5, "OKane2022 SEI set"),
-        "SEI resistivity [Ohm.m]": literature(2e5, "OKane2022 SEI set"),
+        "SEI partial molar volume [m3.mol-1]": literature(
+            2 * 9.84e-6, "LiF-rich FEC-derived SEI (Etacheri et al. Langmuir 2012): LiF 9.84 cm3/mol, 2 Li per SEI mol"
+        ),
+        "SEI film resistivity [Ohm.m]": literature(2e5, "OKane2022 SEI set"),
         "Ratio of lithium moles to SEI moles": literature(2.0, "Li2EDC-type SEI, OKane2022"),
         "Initial SEI thickness [m]": assumed(1e-9, "pristine Si has no SEI (native film only)"),
         "SEI growth activation energy [J.mol-1]": assumed(0.0, "isothermal 25 C cells"),

@@ -14,7 +14,7 @@ RHO_SI = 2330.0  # kg/m3
 C_MAX_SI = 3579 * 3.6 / 96485.33212 * RHO_SI * 1000  # mol/m3 per unexpanded Si volume
 
 #: a-LixSi galleries (U_j [V], X_j, w_j [V]) per branch
-LITHIATION_GALLERIES = ((0.26, 0.35, 0.040), (0.12, 0.50, 0.030), (0.06, 0.15, 0.020))
+LITHIATION_GALLERIES = ((0.26, 0.35, 0.030), (0.12, 0.50, 0.030), (0.06, 0.15, 0.020))
 DELITHIATION_GALLERIES = ((0.08, 0.08, 0.030), (0.30, 0.50, 0.040), (0.54, 0.42, 0.050))
 
 

@@ -10,6 +10,11 @@ def _smooth_max(a, b, delta):
     return (a + b + root) / 2, (1 + (a - b) / root) / 2, (1 + (b - a) / root) / 2
 
 
+def _positive(x):
+    """max(x, 0), smoothed below 1e-11 s-1."""
+    return (x + pybamm.sqrt(x**2 + 1e-22)) / 2
+
+
 def _smooth_step(x, delta):
     return 0.5 * (1 + pybamm.tanh(x / delta))
 
@@ -24,13 +29,17 @@ class InwardBreathing(pybamm.BaseSubModel):
 
     1. Si skeleton volume ``v_s = 1 + Omega c``.
     2. The shell pores absorb the expansion first: the envelope must grow only when the
-       skeleton no longer fits at the minimum shell porosity ``eps_min``,
-       ``b = v_s (1 - eps_sh) / (1 - eps_min)``; the envelope is
-       ``e = max(1 + s_p, b)`` with ``s_p`` the residual (plastic) envelope swelling.
-    3. A fraction ``f_in`` of the envelope growth goes inward into the core void,
-       the rest moves the outer surface:
-       ``R_out^3 = R_out0^3 [1 + (1 - f_in)(e - 1)(1 - rho^3)]``,
-       ``R_in^3 = R_in0^3 - f_in (e - 1)(R_out0^3 - R_in0^3)``.
+       skeleton, and the SEI grown on the internal (pore) surface, no longer fit at the
+       minimum shell porosity ``eps_min``,
+       ``b = [v_s (1 - eps_sh) + phi_SEI] / (1 - eps_min)``, with ``phi_SEI`` the SEI volume
+       per pristine envelope volume; the envelope is ``e = max(1 + s_p, b)`` with ``s_p``
+       the residual (plastic) envelope swelling. SEI thus slowly uses up the breathing
+       room, after which the outer surface moves every cycle.
+    3. A fraction ``f_in`` of the envelope growth goes inward into the core void, saturating
+       at the void volume; the rest moves the outer surface. Per pristine outer volume,
+       with ``g = (e - 1)(1 - rho^3)``: inward ``i = rho^3 (1 - exp(-f_in g / rho^3))``,
+       ``(R_out/R_out0)^3 = 1 + g - i`` and ``(R_in/R_out0)^3 = rho^3 - i``. A solid
+       sphere (``rho -> 0``) grows outward only.
     4. Residual swelling accumulates (ratcheting) while the envelope is pushed beyond
        the pristine one: ``ds_p/dt = [k_1 H(b - 1 - s_p) + k_2 H(b - 1)] (db/dt)_+ (1 - s_p/s_max)``;
        ``k_1`` is plastic yield on first exceeding the reference envelope, ``k_2`` the
@@ -38,11 +47,12 @@ class InwardBreathing(pybamm.BaseSubModel):
     5. Two strain rates drive damage (loss of contact, SEI cracking): the Si skeleton's
        ``d ln v_s/dt`` (inside the shell, every cycle) and the outer surface's
        ``d ln V_out/dt`` (only once pores and void no longer absorb the expansion).
-    6. Electrode level: a fraction ``f_L`` of the outer particle volume change, and of
-       the SEI volume formed, thickens the electrode; the rest fills electrode pores.
-       ``Delta L / L_0 = f_L [eps_o0 (V_out/V_out0 - 1) + V_SEI c_SEI]`` and
-       ``d eps/dt = -(1 - f_L)[eps_o0 dV_out/dt + V_SEI dc_SEI/dt]`` (see
-       :class:`sibamm.models.submodels.SwellingPorosity`).
+    6. Electrode level: a fraction ``f_L`` of the outer particle volume change thickens the
+       electrode, the rest fills electrode pores:
+       ``Delta L / L_0 = f_L eps_o0 (V_out/V_out0 - 1)`` and
+       ``d eps/dt = -(1 - f_L) eps_o0 dV_out/dt`` (see
+       :class:`sibamm.models.submodels.SwellingPorosity`). Damage uses the outer strain
+       from lithiation only; the porosity follows the total, SEI included.
 
     Approximation: PyBaMM's mesh cannot move, so the electrode thickness, particle radius
     and shell thickness are *outputs*; the particle diffusion domain and the
@@ -87,38 +97,55 @@ class InwardBreathing(pybamm.BaseSubModel):
         eps_s = variables[f"{Domain} electrode active material volume fraction"]
         j = variables[f"{Domain} electrode interfacial current density [A.m-2]"]
 
-        shell_fill = (1 - eps_sh) / (1 - eps_min)
-        b = (1 + omega * c) * shell_fill
+        pp = self.domain_param.prim
+        eps_s0 = pybamm.Parameter(f"{Domain} electrode active material volume fraction")
+        # SEI volume inside the particle (on the internal, BET surface) per pristine envelope
+        # volume; it occupies shell pores like the Si skeleton does
+        sei_name = f"{Domain} SEI concentration [mol.m-3]"
+        has_sei = self.options.positive["SEI"] != "none" if domain == "positive" else (
+            self.options.negative["SEI"] != "none"
+        )
+        if has_sei:
+            c_sei0 = pp.L_sei_0 * pp.a_typ / pp.V_bar_sei
+            phi_sei = pp.V_bar_sei * (variables[sei_name] - c_sei0) * (1 - eps_sh) / eps_s0
+            # d phi_sei / dt = sei_volume_factor * (-a j_sei)
+            sei_volume_factor = pp.V_bar_sei / (F * pp.z_sei) * (1 - eps_sh) / eps_s0
+        else:
+            phi_sei = sei_volume_factor = pybamm.Scalar(0)
+
+        eps_min = pybamm.minimum(eps_min, eps_sh)  # a dense shell has no pores to close
+        b = ((1 + omega * c) * (1 - eps_sh) + phi_sei) / (1 - eps_min)
         e, de_dref, de_db = _smooth_max(1 + s_p, b, 1e-3)
         rho3 = (R_i0 / R_o0) ** 3
-        v_out = 1 + (1 - f_in) * (e - 1) * (1 - rho3)
+        # inward share: f_in of the envelope growth, saturating at the core-void volume
+        grow = (e - 1) * (1 - rho3)  # envelope growth per pristine outer volume
+        void = pybamm.maximum(rho3, 1e-12)
+        inward = rho3 * (1 - pybamm.exp(-f_in * grow / void))
+        d_inward_d_e = f_in * (1 - rho3) * pybamm.exp(-f_in * grow / void) * (rho3 > 0)
+        v_out = 1 + grow - inward
         R_out = R_o0 * v_out ** (1 / 3)
-        R_in3 = R_i0**3 - f_in * (e - 1) * (R_o0**3 - R_i0**3)
-        R_in = pybamm.maximum(R_in3, 0) ** (1 / 3)
+        R_in = R_o0 * pybamm.maximum(rho3 - inward, 0) ** (1 / 3)
+        dv_out_de = (1 - rho3) - d_inward_d_e
 
         # rates: d c / dt from the intercalation current (j < 0 lithiates)
         dc_dt = -a * j / (F * eps_s)
-        db_dt = omega * shell_fill * dc_dt
+        db_li_dt = omega * (1 - eps_sh) / (1 - eps_min) * dc_dt
         k1 = self._p("particle plastic yield coefficient")
         k2 = self._p("particle cyclic ratchet coefficient")
         s_max = self._p("particle maximum residual envelope swelling")
         yielding = k1 * _smooth_step(b - 1 - s_p, 2e-3) + k2 * _smooth_step(b - 1, 2e-3)
-        ds_dt = yielding * pybamm.maximum(db_dt, 0) * pybamm.maximum(1 - s_p / s_max, 0)
-        de_dt = de_dref * ds_dt + de_db * db_dt
-        dv_out_dt = (1 - f_in) * (1 - rho3) * de_dt
+        ds_dt = yielding * _positive(db_li_dt) * pybamm.maximum(1 - s_p / s_max, 0)
+        # outer strain from lithiation (drives damage); the SEI part is added by the porosity
+        # submodel, which reads the SEI current (this keeps SEI <-> breathing free of loops)
+        dv_out_li_dt = dv_out_de * (de_dref * ds_dt + de_db * db_li_dt)
+        dv_out_per_sei = dv_out_de * de_db * sei_volume_factor / (1 - eps_min)
         skeleton_rate = omega * dc_dt / (1 + omega * c)
 
-        eps_o0 = pybamm.Parameter(f"{Domain} electrode active material volume fraction") / (
-            (1 - eps_sh) * (1 - rho3)
-        )
+        eps_o0 = eps_s0 / ((1 - eps_sh) * (1 - rho3))
         f_L = pybamm.Parameter(f"{Domain} electrode swelling thickness fraction")
         L = self.domain_param.L
-        pp = self.domain_param.prim
-        # SEI volume formed per reference electrode volume (x-averaged)
-        n_li_sei = variables[f"Loss of lithium to {domain} SEI [mol]"]
-        sei_volume = pp.V_bar_sei * n_li_sei / (pp.z_sei * L * self.param.A_cc)
         dL_rel = f_L * (eps_o0 * (v_out - 1))
-        dL = L * (pybamm.x_average(dL_rel) + f_L * sei_volume)
+        dL = L * pybamm.x_average(dL_rel)
 
         xav = pybamm.x_average
         variables.update(
@@ -138,9 +165,11 @@ class InwardBreathing(pybamm.BaseSubModel):
                     100 * ((R_out - R_in) / (R_o0 - R_i0) - 1)
                 ),
                 f"{Domain} particle outer volume ratio": v_out,
-                f"{Domain} particle outer volumetric strain rate [s-1]": dv_out_dt / v_out,
+                f"{Domain} particle outer volumetric strain rate [s-1]": dv_out_li_dt / v_out,
+                f"{Domain} particle internal SEI volume fraction": phi_sei,
                 f"{Domain} particle skeleton volumetric strain rate [s-1]": skeleton_rate,
-                f"{Domain} particle outer volume change rate [s-1]": dv_out_dt,
+                f"{Domain} particle outer volume change rate from lithiation [s-1]": dv_out_li_dt,
+                f"{Domain} particle outer volume change per SEI current [m3.A-1]": dv_out_per_sei,
                 f"{Domain} particle outer volume fraction at reference": eps_o0,
                 f"{Domain} electrode thickness change [m]": dL,
                 f"{Domain} electrode thickness change [%]": 100 * dL / L,

@@ -5,14 +5,14 @@ import pybamm
 
 
 class SwellingPorosity(pybamm.porosity.BaseModel):
-    """Porosity of the Si electrode reduced by the part of swelling that fills pores.
+    """Porosity of the Si electrode reduced by the part of particle swelling that fills pores.
 
     A fraction ``f_L`` ("swelling thickness fraction") of the particles' outer volume
-    change and of the SEI volume thickens the electrode; the remaining ``1 - f_L``
-    fills electrode pores (see :class:`sibamm.models.submodels.InwardBreathing`):
+    change thickens the electrode; the remaining ``1 - f_L`` fills electrode pores (see
+    :class:`sibamm.models.submodels.InwardBreathing`; SEI grows mostly on the internal pore
+    surface and is accommodated inside the particles first):
 
-    .. math:: \\partial_t \\varepsilon = -(1 - f_L)\\left[\\varepsilon_{o,0}\\,\\dot V_{out}
-              + \\bar V_{SEI}\\, \\dot c_{SEI}\\right]
+    .. math:: \\partial_t \\varepsilon = -(1 - f_L)\\, \\varepsilon_{o,0}\\, \\dot V_{out}
 
     Approximation: porosity is pore volume per *reference* electrode volume, on PyBaMM's
     fixed mesh; the longer transport path of a thicker electrode is neglected. The
@@ -41,16 +41,17 @@ class SwellingPorosity(pybamm.porosity.BaseModel):
     def get_coupled_variables(self, variables):
         d = self.si_domain
         D = d.capitalize()
-        pp = self.param.domain_params[d].prim
         f_L = pybamm.Parameter(f"{D} electrode swelling thickness fraction")
         eps_o0 = variables[f"{D} particle outer volume fraction at reference"]
-        dv_out_dt = variables[f"{D} particle outer volume change rate [s-1]"]
-        a_j_sei = variables[f"{D} electrode SEI volumetric interfacial current density [A.m-3]"]
-        dc_sei_dt = -a_j_sei / (self.param.F * pp.z_sei)
+        dv_out_dt = variables[f"{D} particle outer volume change rate from lithiation [s-1]"]
+        per_sei = variables[f"{D} particle outer volume change per SEI current [m3.A-1]"]
+        sei_name = f"{D} electrode SEI volumetric interfacial current density [A.m-3]"
+        if sei_name in variables or getattr(self.options, d)["SEI"] != "none":
+            dv_out_dt = dv_out_dt - per_sei * variables[sei_name]
         depsdt = {}
         for domain in self.options.whole_cell_domains:
             if domain == f"{d} electrode":
-                depsdt[domain] = -(1 - f_L) * (eps_o0 * dv_out_dt + pp.V_bar_sei * dc_sei_dt)
+                depsdt[domain] = -(1 - f_L) * eps_o0 * dv_out_dt
             else:
                 depsdt[domain] = pybamm.FullBroadcast(0, domain, "current collector")
         variables.update(self._get_standard_porosity_change_variables(depsdt))
