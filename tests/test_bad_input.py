@@ -25,8 +25,12 @@ from sibamm.simulation import simulate
 from sibamm.validation import validate
 
 HALF, FULL = "hpss_c_half", "hpss_c_lco_full"
-SETTINGS = settings(max_examples=150, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 @pytest.fixture(autouse=True)
@@ -94,8 +98,12 @@ def test_unknown_protocol_api():
 
 @pytest.mark.parametrize(
     ("cell", "protocol", "wanted", "given_type"),
-    [(HALF, "full_cell_0.2C", "full", "half"), (FULL, "cycling_1C", "half", "full"),
-     ("hpss_half", "full_cell_0.2C", "full", "half"), (FULL, "formation", "half", "full")],
+    [
+        (HALF, "full_cell_0.2C", "full", "half"),
+        (FULL, "cycling_1C", "half", "full"),
+        ("hpss_half", "full_cell_0.2C", "full", "half"),
+        (FULL, "formation", "half", "full"),
+    ],
 )
 def test_protocol_for_wrong_cell_type_api(cell, protocol, wanted, given_type):
     msg = api_error(simulate, cell, protocol, progress=False)
@@ -147,8 +155,9 @@ UNPHYSICAL = [
 def test_unphysical_value_api(cell, overrides, fragments):
     if cell == FULL and "Si mass loading [kg.m-2]" in overrides and overrides["Si mass loading [kg.m-2]"] > 0:
         pytest.skip("the full cell derives its Si loading from the N/P ratio")
-    msg = api_error(simulate, cell, "formation" if cell == HALF else "full_cell_0.2C",
-                    overrides=overrides, progress=False)
+    msg = api_error(
+        simulate, cell, "formation" if cell == HALF else "full_cell_0.2C", overrides=overrides, progress=False
+    )
     assert_one_line(msg, *fragments)
 
 
@@ -175,8 +184,11 @@ def test_zero_np_ratio_gives_a_user_error_not_a_crash():
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"Ambient temperature [K]": -5.0}, {"Initial temperature [K]": 0.0},
-     {"C-rate definition [A.kg-1]": -3500.0}],
+    [
+        {"Ambient temperature [K]": -5.0},
+        {"Initial temperature [K]": 0.0},
+        {"C-rate definition [A.kg-1]": -3500.0},
+    ],
     ids=lambda o: next(iter(o)),
 )
 def test_other_unphysical_values_are_rejected(overrides):
@@ -201,8 +213,12 @@ def test_full_cell_loading_override_is_not_silently_ignored():
 
 
 _BOUNDED = sorted(
-    {name for cell in CELLS.values() for name, v in cell.values().items()
-     if isinstance(v.value, float) and ("porosity" in name.lower() or "fraction" in name.lower())}
+    {
+        name
+        for cell in CELLS.values()
+        for name, v in cell.values().items()
+        if isinstance(v.value, float) and ("porosity" in name.lower() or "fraction" in name.lower())
+    }
 )
 _OUTSIDE_UNIT = st.one_of(
     st.floats(max_value=-1e-12, allow_nan=False, allow_infinity=False),
@@ -220,12 +236,16 @@ def test_check_physical_rejects_any_fraction_outside_unit_interval(name, x):
 
 
 @SETTINGS
-@given(name=st.sampled_from(_BOUNDED), x=st.floats(min_value=0, max_value=1, exclude_max=True, exclude_min=True))
+@given(
+    name=st.sampled_from(_BOUNDED), x=st.floats(min_value=0, max_value=1, exclude_max=True, exclude_min=True)
+)
 def test_check_physical_accepts_fractions_inside_unit_interval(name, x):
     check_physical({name: assumed(x, "test")})
 
 
-@pytest.mark.parametrize("name", ["Si particle shell porosity", "Si electrode porosity", "Separator porosity"])
+@pytest.mark.parametrize(
+    "name", ["Si particle shell porosity", "Si electrode porosity", "Separator porosity"]
+)
 def test_porosities_must_stay_below_one(name):
     with pytest.raises(SibammError) as info:
         check_physical({name: assumed(1.0, "test")})
@@ -265,8 +285,10 @@ def test_unknown_model_option():
     assert_one_line(msg, "'bogus'")
 
 
-@pytest.mark.parametrize(("option", "value"), [("SEI", "reaction limited"), ("cell", "quarter"),
-                                               ("particle shape", "cube"), ("Si conductivity", None)])
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("SEI", "reaction limited"), ("cell", "quarter"), ("particle shape", "cube"), ("Si conductivity", None)],
+)
 def test_unknown_model_option_value(option, value):
     msg = api_error(resolve_options, {option: value})
     allowed = SIBAMM_OPTIONS[option][1]
@@ -315,8 +337,10 @@ CLI_CASES = [
     ([*SIM, "--set", "Si particle shell porosity=1.5"], ("Si particle shell porosity", "1.5", "[0, 1]")),
     ([*SIM, "--set", "Si particle radius [m]=nan"], ("Si particle radius [m]", "nan", "finite")),
     ([*SIM, "--set", "Si particle radius [m]=inf"], ("Si particle radius [m]", "inf", "finite")),
-    ([*SIM, "--set", "Si particle radius [m]=2e-6", "--set", "Si particle shell porosity=-1"],
-     ("Si particle shell porosity", "[0, 1]")),
+    (
+        [*SIM, "--set", "Si particle radius [m]=2e-6", "--set", "Si particle shell porosity=-1"],
+        ("Si particle shell porosity", "[0, 1]"),
+    ),
     ([*SIM, "--cycles", "0"], ("--cycles", "positive integer", "0")),
     ([*SIM, "--cycles", "-3"], ("--cycles", "positive integer", "-3")),
     ([*SIM, "--cycles", "two"], ("--cycles", "'two'", "sibamm simulate --help")),
@@ -334,22 +358,39 @@ def test_cli_user_error(argv, fragments, capsys):
 
 def test_cli_validate_unknown_system(tmp_path, capsys):
     out = tmp_path / "report"
-    assert_cli_error(["validate", "--system", "no_such_system", "--out", str(out), "--quiet"], capsys,
-                     "'no_such_system'", "hpss")
+    assert_cli_error(
+        ["validate", "--system", "no_such_system", "--out", str(out), "--quiet"],
+        capsys,
+        "'no_such_system'",
+        "hpss",
+    )
     assert not out.exists()
 
 
 def test_cli_validate_planned_system(tmp_path, capsys):
     out = tmp_path / "report"
-    assert_cli_error(["validate", "--system", "qms", "--out", str(out), "--quiet"], capsys,
-                     "'qms'", "not implemented")
+    assert_cli_error(
+        ["validate", "--system", "qms", "--out", str(out), "--quiet"], capsys, "'qms'", "not implemented"
+    )
     assert not out.exists()
 
 
 def test_cli_simulate_out_dir_not_needed_for_errors(tmp_path, capsys):
     """A bad cell fails the same way when outputs were requested."""
-    assert_cli_error(["simulate", "no_such_cell", "formation", "--quiet", "--json", str(tmp_path / "r.json"),
-                      "--csv", str(tmp_path / "t.csv")], capsys, "'no_such_cell'")
+    assert_cli_error(
+        [
+            "simulate",
+            "no_such_cell",
+            "formation",
+            "--quiet",
+            "--json",
+            str(tmp_path / "r.json"),
+            "--csv",
+            str(tmp_path / "t.csv"),
+        ],
+        capsys,
+        "'no_such_cell'",
+    )
     assert not (tmp_path / "r.json").exists() and not (tmp_path / "t.csv").exists()
 
 

@@ -30,10 +30,16 @@ NAMES = [
     ("Si particle radius [m]", HALF, "Positive particle radius [m]"),
     ("Si particle radius [m]", FULL, "Negative particle radius [m]"),
     ("Si particle inner radius [m]", HALF, "Positive particle inner radius [m]"),
-    ("Maximum concentration in Si electrode [mol.m-3]", HALF,
-     "Maximum concentration in positive electrode [mol.m-3]"),
-    ("Maximum concentration in Si electrode [mol.m-3]", FULL,
-     "Maximum concentration in negative electrode [mol.m-3]"),
+    (
+        "Maximum concentration in Si electrode [mol.m-3]",
+        HALF,
+        "Maximum concentration in positive electrode [mol.m-3]",
+    ),
+    (
+        "Maximum concentration in Si electrode [mol.m-3]",
+        FULL,
+        "Maximum concentration in negative electrode [mol.m-3]",
+    ),
     ("Counter electrode thickness [m]", HALF, "Negative electrode thickness [m]"),
     ("Counter electrode OCP [V]", HALF, "Negative electrode OCP [V]"),
     ("Si electrode OCP [V]", HALF, "Positive electrode OCP [V]"),
@@ -41,8 +47,11 @@ NAMES = [
     ("Si current collector thickness [m]", FULL, "Negative current collector thickness [m]"),
     ("Loss of lithium to Si SEI [mol]", HALF, "Loss of lithium to positive SEI [mol]"),
     ("X-averaged Si particle outer radius [m]", HALF, "X-averaged positive particle outer radius [m]"),
-    ("Si electrode crystalline Si front stoichiometry", HALF,
-     "Positive electrode crystalline Si front stoichiometry"),
+    (
+        "Si electrode crystalline Si front stoichiometry",
+        HALF,
+        "Positive electrode crystalline Si front stoichiometry",
+    ),
     # names that are not Si-electrode slots are left alone
     ("Positive electrode thickness [m]", FULL, "Positive electrode thickness [m]"),
     ("Si mass loading [kg.m-2]", HALF, "Si mass loading [kg.m-2]"),
@@ -79,16 +88,44 @@ def test_every_shipped_name_maps_to_a_distinct_slot_name_and_back(cell_name):
 
 
 _WORDS = st.sampled_from(
-    ["Maximum", "concentration", "in", "X-averaged", "Average", "outer", "inner", "radius", "[m]",
-     "thickness", "OCP", "[V]", "lithiation", "crystalline", "Si", "fraction", "of", "Total", "lithium",
-     "change", "[%]", "surface", "area", "to", "Loss"]
+    [
+        "Maximum",
+        "concentration",
+        "in",
+        "X-averaged",
+        "Average",
+        "outer",
+        "inner",
+        "radius",
+        "[m]",
+        "thickness",
+        "OCP",
+        "[V]",
+        "lithiation",
+        "crystalline",
+        "Si",
+        "fraction",
+        "of",
+        "Total",
+        "lithium",
+        "change",
+        "[%]",
+        "surface",
+        "area",
+        "to",
+        "Loss",
+    ]
 )
 _NOUNS = st.sampled_from(["electrode", "particle", "current collector", "SEI"])
 
 
 @settings(max_examples=300, deadline=None, database=None)
-@given(pre=st.lists(_WORDS, max_size=4), noun=_NOUNS, post=st.lists(_WORDS, max_size=4),
-       cell_type=st.sampled_from([HALF, FULL]))
+@given(
+    pre=st.lists(_WORDS, max_size=4),
+    noun=_NOUNS,
+    post=st.lists(_WORDS, max_size=4),
+    cell_type=st.sampled_from([HALF, FULL]),
+)
 def test_naming_round_trip_property(pre, noun, post, cell_type):
     name = " ".join([*pre, "Si", noun, *post])
     slot_name = to_pybamm(name, cell_type)
@@ -101,8 +138,11 @@ def test_naming_round_trip_property(pre, noun, post, cell_type):
 
 
 def test_si_aliases_publish_si_names_for_the_slot():
-    variables = {"X-averaged positive particle outer radius [m]": 1, "Voltage [V]": 2,
-                 "Negative electrode potential [V]": 3}
+    variables = {
+        "X-averaged positive particle outer radius [m]": 1,
+        "Voltage [V]": 2,
+        "Negative electrode potential [V]": 3,
+    }
     aliases = si_aliases(variables, HALF)
     assert aliases == {"X-averaged Si particle outer radius [m]": 1, "Counter electrode potential [V]": 3}
     aliases = si_aliases({"Negative particle radius [m]": 4, "Positive particle radius [m]": 5}, FULL)
@@ -137,17 +177,21 @@ def test_overrides_are_recorded_as_user_values():
 def test_derived_values_follow_an_override():
     cell = get_cell("hpss_c_half")
     base, thicker = cell.values(), cell.values({"Si electrode thickness [m]": 70e-6})
-    ratio = (thicker["Si electrode active material volume fraction"].value
-             / base["Si electrode active material volume fraction"].value)
+    ratio = (
+        thicker["Si electrode active material volume fraction"].value
+        / base["Si electrode active material volume fraction"].value
+    )
     assert ratio == pytest.approx(0.5)
     assert thicker["Si electrode porosity"].value > base["Si electrode porosity"].value
 
 
 @pytest.mark.parametrize(
     ("set_name", "slot_name"),
-    [("sibamm_hpss_c_half", "Positive particle inner radius [m]"),
-     ("sibamm_hpss_half", "Positive particle inner radius [m]"),
-     ("sibamm_hpss_c_lco_full", "Negative particle inner radius [m]")],
+    [
+        ("sibamm_hpss_c_half", "Positive particle inner radius [m]"),
+        ("sibamm_hpss_half", "Positive particle inner radius [m]"),
+        ("sibamm_hpss_c_lco_full", "Negative particle inner radius [m]"),
+    ],
 )
 def test_pybamm_parameter_set_entry_points(set_name, slot_name):
     assert set_name in pybamm.parameter_sets
@@ -173,8 +217,10 @@ STO = np.linspace(0.05, 0.95, 181)
 @pytest.fixture(scope="module")
 def branches():
     material = amorphous_silicon()
-    return (material["Si electrode lithiation OCP [V]"].value,
-            material["Si electrode delithiation OCP [V]"].value)
+    return (
+        material["Si electrode lithiation OCP [V]"].value,
+        material["Si electrode delithiation OCP [V]"].value,
+    )
 
 
 def _msmr_sto(galleries, u):
@@ -279,8 +325,9 @@ def test_dqdv_rejects_bad_input():
 # --------------------------------------------------------------------------- protocols
 
 
-@pytest.mark.parametrize(("name", "n"), [("cycling_1C", 800), ("rate_test", 19), ("full_cell_0.2C", 100),
-                                         ("formation", 1)])
+@pytest.mark.parametrize(
+    ("name", "n"), [("cycling_1C", 800), ("rate_test", 19), ("full_cell_0.2C", 100), ("formation", 1)]
+)
 def test_protocols_unroll_to_their_cycle_count(name, n):
     protocol = PROTOCOLS[name]
     assert protocol.n_cycles == n
@@ -381,8 +428,16 @@ def _rows(ce, delith, lith=None, total=None):
     n = len(ce)
     lith = lith or [2000.0] * n
     total = total or [1.0] * n
-    return [{"cycle": i + 1, "CE [%]": ce[i], "delithiation capacity [mAh/g]": delith[i],
-             "lithiation capacity [mAh/g]": lith[i], "total Li [mAh]": total[i]} for i in range(n)]
+    return [
+        {
+            "cycle": i + 1,
+            "CE [%]": ce[i],
+            "delithiation capacity [mAh/g]": delith[i],
+            "lithiation capacity [mAh/g]": lith[i],
+            "total Li [mAh]": total[i],
+        }
+        for i in range(n)
+    ]
 
 
 def test_finalize_table_cumulative_ce_retention_and_li_balance():

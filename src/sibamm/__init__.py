@@ -10,13 +10,13 @@ The top-level API::
 
 __version__ = "0.1.0"
 
-from .analysis import dqdv, dqdv_peaks  # noqa: E402
-from .api import catalogue, parameters  # noqa: E402
-from .errors import SibammError  # noqa: E402
-from .models import SiliconDFN  # noqa: E402
-from .parameters import get_cell  # noqa: E402
-from .simulation import SimulationResult, simulate  # noqa: E402
-from .validation import validate  # noqa: E402
+from .analysis import dqdv, dqdv_peaks
+from .api import catalogue, parameters
+from .errors import SibammError
+from .models import SiliconDFN
+from .parameters import get_cell
+from .simulation import SimulationResult, simulate
+from .validation import validate
 
 __all__ = [
     "SibammError",

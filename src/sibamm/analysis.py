@@ -41,7 +41,7 @@ def dqdv(capacity, voltage, dv: float = 0.002, window_v: float = 0.03):
     if grid.size < 7:
         raise SibammError("dqdv: the voltage range is too small for the chosen grid spacing")
     q_grid = np.interp(grid, v_unique, q_unique)
-    window = max(5, int(round(window_v / dv)) | 1)
+    window = max(5, round(window_v / dv) | 1)
     window = min(window, grid.size - (1 - grid.size % 2))
     deriv = savgol_filter(q_grid, window, 3, deriv=1, delta=dv)
     return grid, np.abs(deriv)

@@ -17,8 +17,12 @@ import pybamm
 from .models import SiliconDFN
 from .parameters.cells import get_cell
 
-FORMATION = ("Discharge at 0.1C until 0.005 V", "Rest for 10 minutes", "Charge at 0.1C until 1.5 V",
-             "Rest for 10 minutes")
+FORMATION = (
+    "Discharge at 0.1C until 0.005 V",
+    "Rest for 10 minutes",
+    "Charge at 0.1C until 1.5 V",
+    "Rest for 10 minutes",
+)
 CYCLE_1C = ("Discharge at 1C until 0.01 V", "Charge at 1C until 1.2 V")
 
 
@@ -33,8 +37,9 @@ def _time(make_model, pv, experiment, repeats: int) -> float:
             warnings.simplefilter("ignore")
             t0 = time.perf_counter()
             model = make_model()
-            sim = pybamm.Simulation(model, parameter_values=pv, experiment=experiment,
-                                    solver=pybamm.IDAKLUSolver())
+            sim = pybamm.Simulation(
+                model, parameter_values=pv, experiment=experiment, solver=pybamm.IDAKLUSolver()
+            )
             sol = sim.solve(calc_esoh=False)
             best = min(best, time.perf_counter() - t0)
         if len(sol.cycles) != len(experiment.cycles):
@@ -56,11 +61,13 @@ def run_bench(cases=((1, 3), (100, 1)), progress: bool = True) -> list[dict]:
             print(f"bench: {n_cycles} cycle(s), best of {repeats} ...", flush=True)
         base = _time(lambda: pybamm.lithium_ion.DFN(stock_options), stock_pv, exp, repeats)
         ours = _time(lambda: SiliconDFN(cell.model_options), pv, exp, repeats)
-        records.append({
-            "case": f"hpss_c_half, {n_cycles} cycle{'s' if n_cycles > 1 else ''} (0.1C formation + 1C)",
-            "seconds": round(ours, 3),
-            "baseline": "stock PyBaMM DFN half cell (SEI), same mesh and protocol",
-            "baseline_seconds": round(base, 3),
-            "ratio": round(ours / base, 3),
-        })
+        records.append(
+            {
+                "case": f"hpss_c_half, {n_cycles} cycle{'s' if n_cycles > 1 else ''} (0.1C formation + 1C)",
+                "seconds": round(ours, 3),
+                "baseline": "stock PyBaMM DFN half cell (SEI), same mesh and protocol",
+                "baseline_seconds": round(base, 3),
+                "ratio": round(ours / base, 3),
+            }
+        )
     return records

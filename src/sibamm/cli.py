@@ -50,8 +50,16 @@ def cmd_list(args) -> int:
     if args.parameters:
         values = api.parameters(args.parameters)
         if args.json:
-            _write_json({k: {"value": v.value if isinstance(v.value, (int, float)) else "function",
-                             "provenance": v.describe()} for k, v in values.items()}, args.json)
+            _write_json(
+                {
+                    k: {
+                        "value": v.value if isinstance(v.value, (int, float)) else "function",
+                        "provenance": v.describe(),
+                    }
+                    for k, v in values.items()
+                },
+                args.json,
+            )
             return 0
         for name, v in values.items():
             if args.values:
@@ -78,8 +86,14 @@ def cmd_simulate(args) -> int:
     out = Path(args.out) if args.out else None
     if out:
         out.mkdir(parents=True, exist_ok=True)
-    result = simulate(args.cell, args.protocol, cycles=args.cycles, overrides=overrides,
-                      progress=not args.quiet, table_path=out / "cycles.csv" if out else None)
+    result = simulate(
+        args.cell,
+        args.protocol,
+        cycles=args.cycles,
+        overrides=overrides,
+        progress=not args.quiet,
+        table_path=out / "cycles.csv" if out else None,
+    )
     if args.csv:
         result.write_csv(args.csv)
     if args.json:
@@ -88,30 +102,41 @@ def cmd_simulate(args) -> int:
         from .validation import figures
 
         figures.capacity_ce(result.table, out / "capacity.png", f"{args.cell} {args.protocol}")
-        figures.first_cycle(result.profiles[min(result.profiles)], result.parameters["Si mass [g]"],
-                            out / "first_cycle.png", f"{args.cell}, cycle {min(result.profiles)}")
+        figures.first_cycle(
+            result.profiles[min(result.profiles)],
+            result.parameters["Si mass [g]"],
+            out / "first_cycle.png",
+            f"{args.cell}, cycle {min(result.profiles)}",
+        )
     t = result.table
-    print(f"{args.cell} {args.protocol}: {len(t)} cycles, {result.status}"
-          + (f" ({result.message})" if result.message else ""))
+    print(
+        f"{args.cell} {args.protocol}: {len(t)} cycles, {result.status}"
+        + (f" ({result.message})" if result.message else "")
+    )
     if len(t):
-        print(f"  cycle 1: lithiation {t['lithiation capacity [mAh/g]'].iloc[0]:.1f} mAh/g, "
-              f"CE {t['CE [%]'].iloc[0]:.2f} %; last: delithiation "
-              f"{t['delithiation capacity [mAh/g]'].iloc[-1]:.1f} mAh/g")
+        print(
+            f"  cycle 1: lithiation {t['lithiation capacity [mAh/g]'].iloc[0]:.1f} mAh/g, "
+            f"CE {t['CE [%]'].iloc[0]:.2f} %; last: delithiation "
+            f"{t['delithiation capacity [mAh/g]'].iloc[-1]:.1f} mAh/g"
+        )
     return 0 if result.completed else 1
 
 
 def cmd_validate(args) -> int:
     from .validation import validate
 
-    records = validate(args.system, out=args.out, json_path=args.json, quick=args.quick,
-                       progress=not args.quiet)
+    records = validate(
+        args.system, out=args.out, json_path=args.json, quick=args.quick, progress=not args.quiet
+    )
     cal = [r for r in records if r["role"] == "calibration"]
     ok = sum(bool(r["within_tolerance"]) for r in cal)
     print(f"validation: {ok}/{len(cal)} calibration records within tolerance; report in {args.out}/REPORT.md")
     for r in cal:
         if not r["within_tolerance"]:
-            print(f"  outside tolerance: {r['cell']} {r['metric']}: reported {r['reported']}, "
-                  f"simulated {r['simulated']:.4g}")
+            print(
+                f"  outside tolerance: {r['cell']} {r['metric']}: reported {r['reported']}, "
+                f"simulated {r['simulated']:.4g}"
+            )
     return 0
 
 
@@ -120,8 +145,10 @@ def cmd_bench(args) -> int:
 
     records = run_bench(progress=not args.quiet)
     for r in records:
-        print(f"{r['case']:<34} {r['seconds']:8.2f} s   baseline {r['baseline_seconds']:8.2f} s   "
-              f"ratio {r['ratio']:.2f}")
+        print(
+            f"{r['case']:<34} {r['seconds']:8.2f} s   baseline {r['baseline_seconds']:8.2f} s   "
+            f"ratio {r['ratio']:.2f}"
+        )
     if args.json:
         _write_json(records, args.json)
     return 0

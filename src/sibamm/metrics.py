@@ -51,8 +51,9 @@ def _inventory(cycle, cell_type: str, index: int = -1) -> dict:
     return inv
 
 
-def cycle_row(cycle, cycle_number: int, label: str, c_rate, cell_type: str, si_mass_g: float,
-              area_cm2: float) -> dict:
+def cycle_row(
+    cycle, cycle_number: int, label: str, c_rate, cell_type: str, si_mass_g: float, area_cm2: float
+) -> dict:
     """One row of the per-cycle table from a PyBaMM solution of one cycle."""
     Qd = cycle["Discharge capacity [A.h]"].entries
     Qt = cycle["Throughput capacity [A.h]"].entries

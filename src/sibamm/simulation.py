@@ -57,7 +57,7 @@ class SimulationResult:
             "protocol": self.protocol,
             "status": self.status,
             "message": self.message,
-            "cycles_completed": int(len(self.table)),
+            "cycles_completed": len(self.table),
             "wall_time_s": round(self.wall_time, 3),
             "cycles": self.table.replace({np.nan: None}).to_dict(orient="records"),
         }
@@ -149,8 +149,9 @@ def simulate(
                     "the finished cycles are kept"
                 )
                 break
-            rows.append(cycle_row(cycle, n, block.label, block.c_rate, cell_def.cell_type, si_mass_g,
-                                  area_cm2))
+            rows.append(
+                cycle_row(cycle, n, block.label, block.c_rate, cell_def.cell_type, si_mass_g, area_cm2)
+            )
             ts = pd.DataFrame(
                 {
                     "Time [s]": cycle["Time [s]"].entries,
@@ -181,7 +182,14 @@ def simulate(
         table.to_csv(table_path, index=False)
     timeseries = pd.concat(series, ignore_index=True) if series else pd.DataFrame()
     return SimulationResult(
-        cell, protocol, table, timeseries, profiles, status, message, time.perf_counter() - t0,
+        cell,
+        protocol,
+        table,
+        timeseries,
+        profiles,
+        status,
+        message,
+        time.perf_counter() - t0,
         {"Si mass [g]": si_mass_g, "area [cm2]": area_cm2},
     )
 
@@ -194,7 +202,7 @@ def _cycle_finished(cycle, block) -> bool:
 
 
 class _NoBar:
-    def update(self, n):  # noqa: D401 - tqdm-like
+    def update(self, n):
         pass
 
     def set_postfix(self, **kw):

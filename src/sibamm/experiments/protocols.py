@@ -65,9 +65,7 @@ def _half_cycle(rate: float, v_low: float, v_high: float, rest: str | None = Non
     return tuple(steps)
 
 
-HPSS_FORMATION = Block(
-    "formation 0.1C, 0.005-1.5 V", _half_cycle(0.1, 0.005, 1.5, "10 minutes"), 1, 0.1
-)
+HPSS_FORMATION = Block("formation 0.1C, 0.005-1.5 V", _half_cycle(0.1, 0.005, 1.5, "10 minutes"), 1, 0.1)
 
 
 def _rate_blocks() -> tuple:
@@ -81,29 +79,46 @@ PROTOCOLS = {
     p.name: p
     for p in (
         Protocol(
-            "formation", "hpss", ("half",),
-            "first cycle 0.005-1.5 V at 0.1C (rate assumed: not reported)", HPSS,
+            "formation",
+            "hpss",
+            ("half",),
+            "first cycle 0.005-1.5 V at 0.1C (rate assumed: not reported)",
+            HPSS,
             (HPSS_FORMATION,),
         ),
         Protocol(
-            "cycling_1C", "hpss", ("half",),
-            "formation, then 1C cycling 0.01-1.2 V for 800 cycles", HPSS + ": 1C cycling, 800 cycles",
+            "cycling_1C",
+            "hpss",
+            ("half",),
+            "formation, then 1C cycling 0.01-1.2 V for 800 cycles",
+            HPSS + ": 1C cycling, 800 cycles",
             (HPSS_FORMATION, Block("1C, 0.01-1.2 V", _half_cycle(1, 0.01, 1.2), 799, 1.0)),
         ),
         Protocol(
-            "rate_test", "hpss", ("half",),
+            "rate_test",
+            "hpss",
+            ("half",),
             "formation, then symmetric rates 3 cycles each at 0.2, 0.5, 1, 2, 5C and back to 0.2C",
-            HPSS + ": rate capability", _rate_blocks(),
+            HPSS + ": rate capability",
+            _rate_blocks(),
         ),
         Protocol(
-            "full_cell_0.2C", "hpss", ("full",),
-            "full cell 0.2C CC, 2.5-4.2 V, 100 cycles", HPSS + ": HPSS@C||LCO full cell",
+            "full_cell_0.2C",
+            "hpss",
+            ("full",),
+            "full cell 0.2C CC, 2.5-4.2 V, 100 cycles",
+            HPSS + ": HPSS@C||LCO full cell",
             (
                 Block(
                     "0.2C, 2.5-4.2 V",
-                    ("Charge at 0.2C until 4.2 V", "Rest for 10 minutes",
-                     "Discharge at 0.2C until 2.5 V", "Rest for 10 minutes"),
-                    100, 0.2,
+                    (
+                        "Charge at 0.2C until 4.2 V",
+                        "Rest for 10 minutes",
+                        "Discharge at 0.2C until 2.5 V",
+                        "Rest for 10 minutes",
+                    ),
+                    100,
+                    0.2,
                 ),
             ),
         ),

@@ -65,6 +65,11 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
 
     def build_model(self):
         super().build_model()
+        if self.cell_type == "half":
+            vs_li = self.variables["Voltage [V]"]
+        else:  # phi_s - phi_e: vs a Li reference in the electrolyte
+            vs_li = self.variables["X-averaged negative electrode surface potential difference [V]"]
+        self.variables["Si electrode potential vs Li [V]"] = vs_li
         self.variables.update(si_aliases(self.variables, self.cell_type))
 
     @property

@@ -17,7 +17,7 @@ from ..errors import SibammError
 from ..naming import to_pybamm
 from . import components as comp
 from .materials import MATERIALS
-from .provenance import Value, assumed, derived, reported
+from .provenance import assumed, derived, reported
 
 HPSS = "HPSS (Nat. Commun., hollow Si microspheres)"
 COIN_AREA = math.pi * 0.006**2  # 12 mm disc
@@ -53,11 +53,15 @@ def _derive_si_electrode(values: dict) -> dict:
     rho3 = (_v(values, "Si particle inner radius [m]") / _v(values, "Si particle radius [m]")) ** 3
     eps_env = eps_s / ((1 - _v(values, "Si particle shell porosity")) * (1 - rho3))
     total = loading / _v(values, "Si electrode active mass fraction")
-    eps_add = total * _v(values, "Si electrode additive mass fraction") / (
-        _v(values, "Si electrode additive density [kg.m-3]") * L
+    eps_add = (
+        total
+        * _v(values, "Si electrode additive mass fraction")
+        / (_v(values, "Si electrode additive density [kg.m-3]") * L)
     )
-    eps_bind = total * _v(values, "Si electrode binder mass fraction") / (
-        _v(values, "Si electrode binder density [kg.m-3]") * L
+    eps_bind = (
+        total
+        * _v(values, "Si electrode binder mass fraction")
+        / (_v(values, "Si electrode binder density [kg.m-3]") * L)
     )
     porosity = 1 - eps_env - eps_add - eps_bind
     if not 0.05 < porosity < 1:
@@ -67,7 +71,9 @@ def _derive_si_electrode(values: dict) -> dict:
         )
     c_max = _v(values, "Maximum concentration in Si electrode [mol.m-3]")
     r_out, r_in = _v(values, "Si particle radius [m]"), _v(values, "Si particle inner radius [m]")
-    outer_area_per_kg = 3 * r_out**2 / (rho * (1 - _v(values, "Si particle shell porosity")) * (r_out**3 - r_in**3))
+    outer_area_per_kg = (
+        3 * r_out**2 / (rho * (1 - _v(values, "Si particle shell porosity")) * (r_out**3 - r_in**3))
+    )
     roughness = max(_v(values, "Si electrode specific surface area (BET) [m2.kg-1]") / outer_area_per_kg, 1.0)
     return {
         "SEI resistivity [Ohm.m]": derived(
@@ -163,8 +169,9 @@ def check_physical(values: dict) -> None:
         if any(k in name for k in _POSITIVE) and x <= 0:
             raise SibammError(f"{name} = {x} must be positive")
         if any(u in name for u in _POSITIVE_UNITS):
-            if x < 0 or (x == 0 and "inner radius" not in name and "Initial" not in name
-                         and "Contact" not in name):
+            if x < 0 or (
+                x == 0 and "inner radius" not in name and "Initial" not in name and "Contact" not in name
+            ):
                 raise SibammError(f"{name} = {x} must be positive")
     if "Si particle inner radius [m]" in values and "Si particle radius [m]" in values:
         r_in, r_out = values["Si particle inner radius [m]"].value, values["Si particle radius [m]"].value
@@ -225,15 +232,19 @@ def _hpss_full_parts() -> dict:
     values["N/P ratio"] = reported(1.1, HPSS + ": full cell N/P ~1.1")
     values["Si first lithiation capacity for N/P [mAh.g-1]"] = reported(3494.0, HPSS + ": first lithiation")
     values["Si current collector thickness [m]"] = reported(10e-6, HPSS + ": Cu foil (10 um taken)")
-    values["C-rate definition [A.kg-1]"] = assumed(150.0, "full-cell 1C on the LCO practical capacity (150 mAh/g)")
+    values["C-rate definition [A.kg-1]"] = assumed(
+        150.0, "full-cell 1C on the LCO practical capacity (150 mAh/g)"
+    )
     return values
 
 
 def _derive_full(values: dict) -> dict:
     lco = _v(values, "LCO mass loading [kg.m-2]")
     q_pos_mAh_m2 = lco * 1000 * _v(values, "LCO practical capacity [mAh.g-1]")
-    si_loading = _v(values, "N/P ratio") * q_pos_mAh_m2 / (
-        _v(values, "Si first lithiation capacity for N/P [mAh.g-1]") * 1000
+    si_loading = (
+        _v(values, "N/P ratio")
+        * q_pos_mAh_m2
+        / (_v(values, "Si first lithiation capacity for N/P [mAh.g-1]") * 1000)
     )
     values = dict(values)
     if _user_set(values, "Si mass loading [kg.m-2]"):
@@ -269,19 +280,28 @@ def _derive_full(values: dict) -> dict:
 
 CELLS = {
     "hpss_c_half": Cell(
-        "hpss_c_half", "hpss", "half",
+        "hpss_c_half",
+        "hpss",
+        "half",
         "HPSS@C | Li metal 2032 coin cell, 1.3 M LiPF6 EC/DEC + 10% FEC",
-        _hpss_half_parts("HPSS@C"), _derive_half,
+        _hpss_half_parts("HPSS@C"),
+        _derive_half,
     ),
     "hpss_half": Cell(
-        "hpss_half", "hpss", "half",
+        "hpss_half",
+        "hpss",
+        "half",
         "uncoated HPSS | Li metal 2032 coin cell, 1.3 M LiPF6 EC/DEC + 10% FEC",
-        _hpss_half_parts("HPSS"), _derive_half,
+        _hpss_half_parts("HPSS"),
+        _derive_half,
     ),
     "hpss_c_lco_full": Cell(
-        "hpss_c_lco_full", "hpss", "full",
+        "hpss_c_lco_full",
+        "hpss",
+        "full",
         "HPSS@C || LiCoO2 full cell, N/P 1.1, LCO 19 mg/cm2",
-        _hpss_full_parts, _derive_full,
+        _hpss_full_parts,
+        _derive_full,
     ),
 }
 

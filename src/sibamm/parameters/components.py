@@ -46,7 +46,8 @@ def carbonate_electrolyte() -> dict:
         "Bulk solvent concentration [mol.m-3]": literature(2636.0, "PyBaMM Xu2019/OKane2022 SEI set"),
         "SEI solvent diffusivity [m2.s-1]": literature(2.5e-22, "OKane2022 / Chen2020_composite SEI set"),
         "SEI partial molar volume [m3.mol-1]": literature(
-            2 * 9.84e-6, "LiF-rich FEC-derived SEI (Etacheri et al. Langmuir 2012): LiF 9.84 cm3/mol, 2 Li per SEI mol"
+            2 * 9.84e-6,
+            "LiF-rich FEC-derived SEI (Etacheri et al. Langmuir 2012): LiF 9.84 cm3/mol, 2 Li per SEI mol",
         ),
         "SEI film resistivity [Ohm.m]": literature(2e5, "OKane2022 SEI set"),
         "Ratio of lithium moles to SEI moles": literature(2.0, "Li2EDC-type SEI, OKane2022"),
@@ -76,7 +77,8 @@ def lithium_metal_counter() -> dict:
     xu = pybamm.ParameterValues("Xu2019")
     return {
         "Exchange-current density for lithium metal electrode [A.m-2]": literature(
-            xu["Exchange-current density for lithium metal electrode [A.m-2]"], "Xu et al. 2019 (PyBaMM Xu2019)"
+            xu["Exchange-current density for lithium metal electrode [A.m-2]"],
+            "Xu et al. 2019 (PyBaMM Xu2019)",
         ),
         "Counter electrode OCP [V]": literature(0.0, "Li/Li+ reference"),
         "Counter electrode OCP entropic change [V.K-1]": literature(0.0, "Li metal"),
@@ -106,7 +108,9 @@ def lco_positive(loading_kg_m2: float, source: str) -> dict:
         ),
         "Positive electrode OCP [V]": literature(ai["Positive electrode OCP [V]"], src),
         "Positive electrode OCP entropic change [V.K-1]": assumed(0.0, "isothermal 25 C cells"),
-        "Positive particle diffusivity [m2.s-1]": literature(ai["Positive particle diffusivity [m2.s-1]"], src),
+        "Positive particle diffusivity [m2.s-1]": literature(
+            ai["Positive particle diffusivity [m2.s-1]"], src
+        ),
         "Positive particle radius [m]": literature(5e-6, "commercial LCO D50 ~10 um"),
         "Positive electrode exchange-current density [A.m-2]": literature(
             ai["Positive electrode exchange-current density [A.m-2]"], src

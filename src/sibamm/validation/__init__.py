@@ -13,8 +13,9 @@ SYSTEMS = {"hpss": hpss.run}
 PLANNED = ("qms", "hal", "frm")
 
 
-def validate(system: str = "all", out="validation", json_path=None, quick: bool = False,
-             progress: bool = True) -> list[dict]:
+def validate(
+    system: str = "all", out="validation", json_path=None, quick: bool = False, progress: bool = True
+) -> list[dict]:
     """Run the validation for ``system`` ("hpss" or "all"); write the report and JSON records."""
     if system == "all":
         names = list(SYSTEMS)

@@ -25,73 +25,206 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     half, full = "hpss_c_half", "hpss_c_lco_full"
     records, figs, notes = [], [], []
 
-    long = simulate(half, "cycling_1C", cycles=n_long, progress=progress, keep_profiles=(1, 2),
-                    table_path=out / "hpss_c_half_cycling_1C.csv")
+    long = simulate(
+        half,
+        "cycling_1C",
+        cycles=n_long,
+        progress=progress,
+        keep_profiles=(1, 2),
+        table_path=out / "hpss_c_half_cycling_1C.csv",
+    )
     t = long.table
     mass = long.parameters["Si mass [g]"]
     first = t.iloc[0]
     if not long.completed:
         notes.append(f"HPSS@C 1C cycling: {long.message}")
     rec = [
-        ("first lithiation capacity", "mAh/g", 3494.0, first["lithiation capacity [mAh/g]"], "capacity",
-         SRC + ", first-cycle results"),
-        ("initial Coulombic efficiency", "%", 91.0, first["CE [%]"], "efficiency", SRC + ", first-cycle results"),
-        ("outer diameter change at full lithiation", "%", 10.0, first["outer diameter change, lithiated [%]"],
-         "geometry", SRC + ", in-situ TEM (< +10%)"),
-        ("shell thickness change, lithiated", "%", 22.0, first["shell thickness change, lithiated [%]"],
-         "geometry", SRC + ", in-situ TEM"),
-        ("shell thickness change after delithiation", "%", 17.0,
-         first["shell thickness change, end of cycle [%]"], "geometry", SRC + ", in-situ TEM"),
-        ("outer diameter change after delithiation", "%", 4.0, first["outer diameter change, end of cycle [%]"],
-         "geometry", SRC + ", in-situ TEM"),
+        (
+            "first lithiation capacity",
+            "mAh/g",
+            3494.0,
+            first["lithiation capacity [mAh/g]"],
+            "capacity",
+            SRC + ", first-cycle results",
+        ),
+        (
+            "initial Coulombic efficiency",
+            "%",
+            91.0,
+            first["CE [%]"],
+            "efficiency",
+            SRC + ", first-cycle results",
+        ),
+        (
+            "outer diameter change at full lithiation",
+            "%",
+            10.0,
+            first["outer diameter change, lithiated [%]"],
+            "geometry",
+            SRC + ", in-situ TEM (< +10%)",
+        ),
+        (
+            "shell thickness change, lithiated",
+            "%",
+            22.0,
+            first["shell thickness change, lithiated [%]"],
+            "geometry",
+            SRC + ", in-situ TEM",
+        ),
+        (
+            "shell thickness change after delithiation",
+            "%",
+            17.0,
+            first["shell thickness change, end of cycle [%]"],
+            "geometry",
+            SRC + ", in-situ TEM",
+        ),
+        (
+            "outer diameter change after delithiation",
+            "%",
+            4.0,
+            first["outer diameter change, end of cycle [%]"],
+            "geometry",
+            SRC + ", in-situ TEM",
+        ),
     ]
     for metric, unit, reported, simulated, kind, source in rec:
         comparison = "upper bound" if metric == "outer diameter change at full lithiation" else "within"
-        records.append(calibration(SYSTEM, half, "cycling_1C" if "capacity" not in metric else "formation",
-                                   metric, unit, reported, simulated, kind, source, comparison))
+        records.append(
+            calibration(
+                SYSTEM,
+                half,
+                "cycling_1C" if "capacity" not in metric else "formation",
+                metric,
+                unit,
+                reported,
+                simulated,
+                kind,
+                source,
+                comparison,
+            )
+        )
     last = t.iloc[-1]
     suffix = "" if len(t) == 800 else f" (run stopped at cycle {len(t)})"
-    records.append(calibration(SYSTEM, half, "cycling_1C", f"delithiation capacity after 800 cycles at 1C{suffix}",
-                               "mAh/g", 832.0, last["delithiation capacity [mAh/g]"], "capacity",
-                               SRC + ", 1C cycling"))
-    records.append(calibration(SYSTEM, half, "cycling_1C", f"average CE, cycles 2-800{suffix}", "%", 99.5,
-                               float(t["CE [%]"].iloc[1:].mean()), "efficiency", SRC + ", 1C cycling"))
+    records.append(
+        calibration(
+            SYSTEM,
+            half,
+            "cycling_1C",
+            f"delithiation capacity after 800 cycles at 1C{suffix}",
+            "mAh/g",
+            832.0,
+            last["delithiation capacity [mAh/g]"],
+            "capacity",
+            SRC + ", 1C cycling",
+        )
+    )
+    records.append(
+        calibration(
+            SYSTEM,
+            half,
+            "cycling_1C",
+            f"average CE, cycles 2-800{suffix}",
+            "%",
+            99.5,
+            float(t["CE [%]"].iloc[1:].mean()),
+            "efficiency",
+            SRC + ", 1C cycling",
+        )
+    )
 
-    figs.append(figures.first_cycle(long.profiles[1], mass, out / "hpss_first_cycle.png",
-                                    "HPSS@C | Li, first cycle (0.1C, 0.005-1.5 V)"))
+    figs.append(
+        figures.first_cycle(
+            long.profiles[1],
+            mass,
+            out / "hpss_first_cycle.png",
+            "HPSS@C | Li, first cycle (0.1C, 0.005-1.5 V)",
+        )
+    )
     figs.append(figures.capacity_ce(t, out / "hpss_cycling.png", f"HPSS@C | Li, 1C, {len(t)} cycles"))
     figs.append(figures.inventory(t, out / "hpss_inventory.png", "HPSS@C | Li: Li inventory per cycle"))
-    figs.append(figures.geometry(long.profiles[1], out / "hpss_geometry.png",
-                                 "HPSS@C particle geometry in the first cycle"))
+    figs.append(
+        figures.geometry(
+            long.profiles[1], out / "hpss_geometry.png", "HPSS@C particle geometry in the first cycle"
+        )
+    )
 
     rate = simulate(half, "rate_test", progress=progress)
     rt = rate.table
     for c_rate, group in rt.iloc[1:].groupby("step block", sort=False):
-        records.append(prediction(SYSTEM, half, "rate_test", f"delithiation capacity at {c_rate}", "mAh/g",
-                                  float(group["delithiation capacity [mAh/g]"].mean()),
-                                  SRC + ", rate capability (symmetric rates, 3 cycles each)"))
+        records.append(
+            prediction(
+                SYSTEM,
+                half,
+                "rate_test",
+                f"delithiation capacity at {c_rate}",
+                "mAh/g",
+                float(group["delithiation capacity [mAh/g]"].mean()),
+                SRC + ", rate capability (symmetric rates, 3 cycles each)",
+            )
+        )
     figs.append(figures.rate(rt, out / "hpss_rate.png", "HPSS@C | Li rate test (symmetric)"))
 
-    fc = simulate(full, "full_cell_0.2C", cycles=n_full, progress=progress,
-                  table_path=out / "hpss_c_lco_full.csv")
+    fc = simulate(
+        full, "full_cell_0.2C", cycles=n_full, progress=progress, table_path=out / "hpss_c_lco_full.csv"
+    )
     ft = fc.table
     suffix = "" if len(ft) == 100 else f" (run stopped at cycle {len(ft)})"
-    records.append(calibration(SYSTEM, full, "full_cell_0.2C", f"discharge capacity after 100 cycles{suffix}",
-                               "mAh/cm2", 2.39, ft["delithiation capacity [mAh/cm2]"].iloc[-1], "capacity",
-                               SRC + ", full cell"))
-    records.append(calibration(SYSTEM, full, "full_cell_0.2C", f"electrode thickness change after 100 cycles{suffix}",
-                               "%", 56.4, ft["electrode thickness change, end of cycle [%]"].iloc[-1], "geometry",
-                               SRC + ", full cell"))
-    figs.append(figures.capacity_ce(ft, out / "hpss_full_cell.png", "HPSS@C || LCO, 0.2C",
-                                    capacity="delithiation capacity [mAh/cm2]"))
-    figs.append(figures.thickness({"HPSS@C | Li, 1C": t, "HPSS@C || LCO, 0.2C": ft},
-                                  out / "hpss_thickness.png", "Si electrode thickness change"))
+    records.append(
+        calibration(
+            SYSTEM,
+            full,
+            "full_cell_0.2C",
+            f"discharge capacity after 100 cycles{suffix}",
+            "mAh/cm2",
+            2.39,
+            ft["delithiation capacity [mAh/cm2]"].iloc[-1],
+            "capacity",
+            SRC + ", full cell",
+        )
+    )
+    records.append(
+        calibration(
+            SYSTEM,
+            full,
+            "full_cell_0.2C",
+            f"electrode thickness change after 100 cycles{suffix}",
+            "%",
+            56.4,
+            ft["electrode thickness change, end of cycle [%]"].iloc[-1],
+            "geometry",
+            SRC + ", full cell",
+        )
+    )
+    figs.append(
+        figures.capacity_ce(
+            ft, out / "hpss_full_cell.png", "HPSS@C || LCO, 0.2C", capacity="delithiation capacity [mAh/cm2]"
+        )
+    )
+    figs.append(
+        figures.thickness(
+            {"HPSS@C | Li, 1C": t, "HPSS@C || LCO, 0.2C": ft},
+            out / "hpss_thickness.png",
+            "Si electrode thickness change",
+        )
+    )
 
     uncoated = simulate("hpss_half", "formation", progress=False)
     u = uncoated.table.iloc[0]
-    records.append(prediction(SYSTEM, "hpss_half", "formation", "initial Coulombic efficiency", "%",
-                              u["CE [%]"], SRC + ", uncoated HPSS (no number reported)"))
+    records.append(
+        prediction(
+            SYSTEM,
+            "hpss_half",
+            "formation",
+            "initial Coulombic efficiency",
+            "%",
+            u["CE [%]"],
+            SRC + ", uncoated HPSS (no number reported)",
+        )
+    )
 
     conservation = float(np.abs(t["Li balance relative error"]).max())
-    notes.append(f"Li inventory closes to {conservation:.1e} (relative to the first lithiation) over {len(t)} cycles.")
+    notes.append(
+        f"Li inventory closes to {conservation:.1e} (relative to the first lithiation) over {len(t)} cycles."
+    )
     return records, figs, notes, {"HPSS@C | Li, 1C": t, "HPSS@C || LCO": ft, "HPSS@C | Li, rate test": rt}

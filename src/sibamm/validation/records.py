@@ -40,8 +40,9 @@ class Record:
         return d
 
 
-def calibration(system, cell, protocol, metric, unit, reported, simulated, kind, source,
-                comparison="within") -> Record:
+def calibration(
+    system, cell, protocol, metric, unit, reported, simulated, kind, source, comparison="within"
+) -> Record:
     """A record with a reported value; ``kind`` picks the default tolerance."""
     tol = TOLERANCES[kind]
     abs_tol = tol * abs(reported) if kind in RELATIVE else tol
@@ -52,11 +53,33 @@ def calibration(system, cell, protocol, metric, unit, reported, simulated, kind,
         abs_tol = 0.0
     else:
         ok = abs(simulated - reported) <= abs_tol
-    return Record(system, cell, protocol, metric, unit, float(reported),
-                  None if simulated is None else float(simulated), float(abs_tol), bool(ok),
-                  "calibration", source, comparison)
+    return Record(
+        system,
+        cell,
+        protocol,
+        metric,
+        unit,
+        float(reported),
+        None if simulated is None else float(simulated),
+        float(abs_tol),
+        bool(ok),
+        "calibration",
+        source,
+        comparison,
+    )
 
 
 def prediction(system, cell, protocol, metric, unit, simulated, source) -> Record:
-    return Record(system, cell, protocol, metric, unit, None,
-                  None if simulated is None else float(simulated), None, None, "prediction", source)
+    return Record(
+        system,
+        cell,
+        protocol,
+        metric,
+        unit,
+        None,
+        None if simulated is None else float(simulated),
+        None,
+        None,
+        "prediction",
+        source,
+    )

@@ -22,13 +22,20 @@ def _fmt(x, digits=4):
 
 
 def _records_table(records) -> list[str]:
-    lines = ["| role | cell | protocol | metric | unit | reported | simulated | tolerance | within |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| role | cell | protocol | metric | unit | reported | simulated | tolerance | within |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in records:
-        tol = "upper bound" if r.comparison == "upper bound" else (
-            f"±{_fmt(r.tolerance, 3)}" if r.tolerance is not None else "")
-        lines.append(f"| {r.role} | {r.cell} | {r.protocol} | {r.metric} | {r.unit} | {_fmt(r.reported)} | "
-                     f"{_fmt(r.simulated)} | {tol} | {_fmt(r.within_tolerance) if r.role == 'calibration' else ''} |")
+        tol = (
+            "upper bound"
+            if r.comparison == "upper bound"
+            else (f"±{_fmt(r.tolerance, 3)}" if r.tolerance is not None else "")
+        )
+        lines.append(
+            f"| {r.role} | {r.cell} | {r.protocol} | {r.metric} | {r.unit} | {_fmt(r.reported)} | "
+            f"{_fmt(r.simulated)} | {tol} | {_fmt(r.within_tolerance) if r.role == 'calibration' else ''} |"
+        )
     return lines
 
 
@@ -37,8 +44,12 @@ def _provenance_table(system: str) -> list[str]:
     for cell in CELLS.values():
         if cell.system != system:
             continue
-        lines += [f"#### {cell.name}: {cell.description}", "",
-                  "| parameter | value | provenance |", "|---|---|---|"]
+        lines += [
+            f"#### {cell.name}: {cell.description}",
+            "",
+            "| parameter | value | provenance |",
+            "|---|---|---|",
+        ]
         for name, v in cell.values().items():
             value = v.value if isinstance(v.value, (int, float)) else "function"
             lines.append(f"| {name} | {_fmt(value) if value != 'function' else value} | {v.describe()} |")
@@ -59,11 +70,15 @@ def write_report(path: Path, sections: dict, quick: bool = False) -> None:
     for system, (records, figs, notes, _tables) in sections.items():
         n_cal = [r for r in records if r.role == "calibration"]
         n_ok = sum(bool(r.within_tolerance) for r in n_cal)
-        lines += [f"## {TITLES.get(system, system)}", "",
-                  f"Calibration records within tolerance: **{n_ok} / {len(n_cal)}**.", ""]
-        lines += _records_table(records) + [""]
+        lines += [
+            f"## {TITLES.get(system, system)}",
+            "",
+            f"Calibration records within tolerance: **{n_ok} / {len(n_cal)}**.",
+            "",
+        ]
+        lines += [*_records_table(records), ""]
         lines += [f"- {n}" for n in notes] + [""]
         for fig in figs:
             lines += [f"![{Path(fig).stem}]({Path(fig).name})", ""]
-        lines += ["### Parameters and their provenance", ""] + _provenance_table(system)
+        lines += ["### Parameters and their provenance", "", *_provenance_table(system)]
     path.write_text("\n".join(lines) + "\n")

@@ -49,9 +49,7 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
         variables.update(
             {
                 f"{Domain} electrode {p}surface area to volume ratio [m-1]": a,
-                f"X-averaged {domain} electrode {p}surface area to volume ratio [m-1]": (
-                    pybamm.x_average(a)
-                ),
+                f"X-averaged {domain} electrode {p}surface area to volume ratio [m-1]": (pybamm.x_average(a)),
             }
         )
         return variables

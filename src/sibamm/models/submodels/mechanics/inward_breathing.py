@@ -84,7 +84,6 @@ class InwardBreathing(pybamm.BaseSubModel):
     def get_coupled_variables(self, variables):
         domain, Domain = self.domain_Domain
         F = self.param.F
-        c_max = self.domain_param.prim.c_max
         R_o0 = self.domain_param.prim.R
         R_i0 = self._p("particle inner radius [m]")
         eps_sh = self._p("particle shell porosity")
@@ -102,8 +101,10 @@ class InwardBreathing(pybamm.BaseSubModel):
         # SEI volume inside the particle (on the internal, BET surface) per pristine envelope
         # volume; it occupies shell pores like the Si skeleton does
         sei_name = f"{Domain} SEI concentration [mol.m-3]"
-        has_sei = self.options.positive["SEI"] != "none" if domain == "positive" else (
-            self.options.negative["SEI"] != "none"
+        has_sei = (
+            self.options.positive["SEI"] != "none"
+            if domain == "positive"
+            else (self.options.negative["SEI"] != "none")
         )
         if has_sei:
             c_sei0 = pp.L_sei_0 * pp.a_typ / pp.V_bar_sei

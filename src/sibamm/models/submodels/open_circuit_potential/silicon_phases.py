@@ -106,15 +106,16 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
 
     transformations = (PristineCrystallineSi,)
 
-    def __init__(self, param, domain, reaction, options, phase="primary", x_average=False,
-                 transformations=None):
+    def __init__(
+        self, param, domain, reaction, options, phase="primary", x_average=False, transformations=None
+    ):
         super().__init__(param, domain, reaction, options, phase=phase, x_average=x_average)
         classes = self.transformations if transformations is None else transformations
         self.phases = [cls(self) for cls in classes]
 
     def get_fundamental_variables(self):
         variables = super().get_fundamental_variables()
-        domain, Domain = self.domain_Domain
+        domain, _Domain = self.domain_Domain
         for phase in self.phases:
             f = pybamm.Variable(
                 phase.variable_name(),
@@ -149,17 +150,15 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
             sto_a_bulk, T_bulk, "lithiation"
         )
         variables[f"{Domain} electrode amorphous LixSi surface stoichiometry"] = sto_a
-        variables[f"X-averaged {domain} electrode amorphous LixSi surface stoichiometry"] = (
-            pybamm.x_average(sto_a)
+        variables[f"X-averaged {domain} electrode amorphous LixSi surface stoichiometry"] = pybamm.x_average(
+            sto_a
         )
         for phase in self.phases:
             ocp_surf = phase.ocp_correction(variables[phase.variable_name()], ocp_surf, variables)
         variables.update(
             {
                 f"{Domain} electrode {p}OCP hysteresis [V]": U_lith - U_delith,
-                f"X-averaged {domain} electrode {p}OCP hysteresis [V]": pybamm.x_average(
-                    U_lith - U_delith
-                ),
+                f"X-averaged {domain} electrode {p}OCP hysteresis [V]": pybamm.x_average(U_lith - U_delith),
                 f"{Domain} electrode {p}equilibrium open-circuit potential [V]": pp.U(sto_a, T),
                 f"X-averaged {domain} electrode {p}equilibrium open-circuit potential [V]": (
                     pybamm.x_average(pp.U(sto_a, T))
