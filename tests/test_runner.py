@@ -89,3 +89,20 @@ def test_models_are_well_posed(cell):
 
     model = SiliconDFN(get_cell(cell).model_options)
     model.check_well_posedness()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"particle shape": "spherical"},
+        {"silicon phases": "amorphous"},
+        {"loss of active material": "none"},
+        {"SEI": "none"},
+        {"Si conductivity": "constant"},
+        {"cell": "full", "SEI": "none", "silicon phases": "amorphous"},
+    ],
+)
+def test_option_variants_are_well_posed(options):
+    from sibamm.models import SiliconDFN
+
+    SiliconDFN({"cell": "half", **options}).check_well_posedness()

@@ -326,7 +326,7 @@ def test_dqdv_rejects_bad_input():
 
 
 @pytest.mark.parametrize(
-    ("name", "n"), [("cycling_1C", 800), ("rate_test", 19), ("full_cell_0.2C", 100), ("formation", 1)]
+    ("name", "n"), [("cycling_1C", 800), ("rate_test", 19), ("full_cell_0.2C", 101), ("formation", 1)]
 )
 def test_protocols_unroll_to_their_cycle_count(name, n):
     protocol = PROTOCOLS[name]

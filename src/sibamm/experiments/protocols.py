@@ -106,9 +106,20 @@ PROTOCOLS = {
             "full_cell_0.2C",
             "hpss",
             ("full",),
-            "full cell 0.2C CC, 2.5-4.2 V, 100 cycles",
+            "full cell: one 0.1C formation cycle (assumed), then 100 cycles 0.2C CC, 2.5-4.2 V",
             HPSS + ": HPSS@C||LCO full cell",
             (
+                Block(
+                    "formation 0.1C, 2.5-4.2 V",
+                    (
+                        "Charge at 0.1C until 4.2 V",
+                        "Rest for 10 minutes",
+                        "Discharge at 0.1C until 2.5 V",
+                        "Rest for 10 minutes",
+                    ),
+                    1,
+                    0.1,
+                ),
                 Block(
                     "0.2C, 2.5-4.2 V",
                     (

@@ -112,7 +112,7 @@ def hpss_c() -> dict:
                 0.811, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
             ),
             "Si particle cyclic ratchet coefficient": fitted(
-                0.010, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
+                0.08, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
             ),
             "Si particle maximum residual envelope swelling": assumed(
                 2.0, "residual swelling saturates once the shell has tripled its envelope"
@@ -144,7 +144,7 @@ def hpss_c() -> dict:
                 1.5e-5, "HPSS@C average CE 99.5% at 1C over 800 cycles", FIT_DATE
             ),
             "Si electrode swelling-driven LAM coefficient": fitted(
-                0.1, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
+                0.08, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
             ),
         }
     )

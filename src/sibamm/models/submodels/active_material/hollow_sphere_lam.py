@@ -3,10 +3,7 @@
 #
 import pybamm
 
-
-def _abs(x):
-    """|x|, smoothed below 1e-11 s-1 so the Jacobian stays finite at rest."""
-    return pybamm.sqrt(x**2 + 1e-22)
+from ..smooth import smooth_abs
 
 
 class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
@@ -65,6 +62,6 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
         r_skel = variables[f"{Domain} particle skeleton volumetric strain rate [s-1]"]
         k_lam = pybamm.Parameter(f"{Domain} electrode swelling-driven LAM coefficient")
         chi = pybamm.Parameter(f"{Domain} particle skeleton strain damage weight")
-        deps_dt = -k_lam * eps * (chi * _abs(r_skel) + _abs(r_out))
+        deps_dt = -k_lam * eps * (chi * smooth_abs(r_skel) + smooth_abs(r_out))
         variables.update(self._get_standard_active_material_change_variables(deps_dt))
         return variables

@@ -3,10 +3,7 @@
 #
 import pybamm
 
-
-def _positive(x):
-    """max(x, 0), smoothed below 1e-11 s-1."""
-    return (x + pybamm.sqrt(x**2 + 1e-22)) / 2
+from ..smooth import smooth_positive
 
 
 class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
@@ -58,7 +55,7 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
         eps_sh = pybamm.Parameter(f"{Domain} particle shell porosity")
         outer_area_per_mass = 3 * R_out**2 / (rho_si * (1 - eps_sh) * (R_out**3 - R_in**3))
         roughness = pybamm.maximum(s_bet / outer_area_per_mass, 1)
-        area_rate = 2 / 3 * (roughness * _positive(r_skel) + _positive(r_out))
+        area_rate = 2 / 3 * (roughness * smooth_positive(r_skel) + smooth_positive(r_out))
         j_fresh = -F * p("fresh-surface SEI capacity [mol.m-2]") * area_rate
         j_diff = -pp.D_sol * pp.c_sol * F / L_sei
         arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))

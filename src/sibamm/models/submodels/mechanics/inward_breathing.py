@@ -3,20 +3,7 @@
 #
 import pybamm
 
-
-def _smooth_max(a, b, delta):
-    """max(a, b), smoothed over ``delta``; returns the value and d/da, d/db."""
-    root = pybamm.sqrt((a - b) ** 2 + delta**2)
-    return (a + b + root) / 2, (1 + (a - b) / root) / 2, (1 + (b - a) / root) / 2
-
-
-def _positive(x):
-    """max(x, 0), smoothed below 1e-11 s-1."""
-    return (x + pybamm.sqrt(x**2 + 1e-22)) / 2
-
-
-def _smooth_step(x, delta):
-    return 0.5 * (1 + pybamm.tanh(x / delta))
+from ..smooth import smooth_max, smooth_positive, smooth_step
 
 
 class InwardBreathing(pybamm.BaseSubModel):
@@ -72,13 +59,24 @@ class InwardBreathing(pybamm.BaseSubModel):
 
     def get_fundamental_variables(self):
         domain, Domain = self.domain_Domain
-        s_p = pybamm.Variable(
-            f"{Domain} particle residual envelope swelling",
-            domains={"primary": f"{domain} electrode", "secondary": "current collector"},
+        domains = {"primary": f"{domain} electrode", "secondary": "current collector"}
+        s_p = pybamm.Variable(f"{Domain} particle residual envelope swelling", domains=domains)
+        # particle-average Li content; equals the R-average of the particle concentration
+        # (same flux), kept as its own state so the geometry depends on local quantities only
+        c_av = pybamm.Variable(
+            f"{Domain} particle Li content [mol.m-3]", domains=domains, scale=self.domain_param.prim.c_max
+        )
+        # its rate, an algebraic state: referencing it (instead of the Butler-Volmer current
+        # expression) keeps the expression trees of LAM, SEI and porosity small
+        rate_scale = self.domain_param.prim.c_max / 3600
+        c_rate = pybamm.Variable(
+            f"{Domain} particle Li content rate [mol.m-3.s-1]", domains=domains, scale=rate_scale
         )
         return {
             f"{Domain} particle residual envelope swelling": s_p,
             f"X-averaged {domain} particle residual envelope swelling": pybamm.x_average(s_p),
+            f"{Domain} particle Li content [mol.m-3]": c_av,
+            f"{Domain} particle Li content rate [mol.m-3.s-1]": c_rate,
         }
 
     def get_coupled_variables(self, variables):
@@ -91,7 +89,7 @@ class InwardBreathing(pybamm.BaseSubModel):
         f_in = self._p("particle inward breathing fraction")
         omega = pybamm.Parameter(f"{Domain} electrode partial molar volume [m3.mol-1]")
         s_p = variables[f"{Domain} particle residual envelope swelling"]
-        c = variables[f"R-averaged {domain} particle concentration [mol.m-3]"]
+        c = variables[f"{Domain} particle Li content [mol.m-3]"]
         a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
         eps_s = variables[f"{Domain} electrode active material volume fraction"]
         j = variables[f"{Domain} electrode interfacial current density [A.m-2]"]
@@ -116,7 +114,7 @@ class InwardBreathing(pybamm.BaseSubModel):
 
         eps_min = pybamm.minimum(eps_min, eps_sh)  # a dense shell has no pores to close
         b = ((1 + omega * c) * (1 - eps_sh) + phi_sei) / (1 - eps_min)
-        e, de_dref, de_db = _smooth_max(1 + s_p, b, 1e-3)
+        e, de_dref, de_db = smooth_max(1 + s_p, b, 1e-3)
         rho3 = (R_i0 / R_o0) ** 3
         # inward share: f_in of the envelope growth, saturating at the core-void volume
         grow = (e - 1) * (1 - rho3)  # envelope growth per pristine outer volume
@@ -128,14 +126,14 @@ class InwardBreathing(pybamm.BaseSubModel):
         R_in = R_o0 * pybamm.maximum(rho3 - inward, 0) ** (1 / 3)
         dv_out_de = (1 - rho3) - d_inward_d_e
 
-        # rates: d c / dt from the intercalation current (j < 0 lithiates)
-        dc_dt = -a * j / (F * eps_s)
+        # rates: d c / dt from the intercalation current (j < 0 lithiates), see set_algebraic
+        dc_dt = variables[f"{Domain} particle Li content rate [mol.m-3.s-1]"]
         db_li_dt = omega * (1 - eps_sh) / (1 - eps_min) * dc_dt
         k1 = self._p("particle plastic yield coefficient")
         k2 = self._p("particle cyclic ratchet coefficient")
         s_max = self._p("particle maximum residual envelope swelling")
-        yielding = k1 * _smooth_step(b - 1 - s_p, 2e-3) + k2 * _smooth_step(b - 1, 2e-3)
-        ds_dt = yielding * _positive(db_li_dt) * pybamm.maximum(1 - s_p / s_max, 0)
+        yielding = k1 * smooth_step(b - 1 - s_p, 1e-2) + k2 * smooth_step(b - 1, 1e-2)
+        ds_dt = yielding * smooth_positive(db_li_dt) * pybamm.maximum(1 - s_p / s_max, 0)
         # outer strain from lithiation (drives damage); the SEI part is added by the porosity
         # submodel, which reads the SEI current (this keeps SEI <-> breathing free of loops)
         dv_out_li_dt = dv_out_de * (de_dref * ds_dt + de_db * db_li_dt)
@@ -152,6 +150,7 @@ class InwardBreathing(pybamm.BaseSubModel):
         variables.update(
             {
                 f"{Domain} particle residual envelope swelling rate [s-1]": ds_dt,
+                f"{Domain} particle Li content rate residual [A.m-3]": dc_dt * F * eps_s + a * j,
                 f"{Domain} particle envelope volume ratio": e,
                 f"{Domain} particle outer radius [m]": R_out,
                 f"X-averaged {domain} particle outer radius [m]": xav(R_out),
@@ -181,9 +180,25 @@ class InwardBreathing(pybamm.BaseSubModel):
     def set_rhs(self, variables):
         Domain = self.domain.capitalize()
         s_p = variables[f"{Domain} particle residual envelope swelling"]
-        self.rhs = {s_p: variables[f"{Domain} particle residual envelope swelling rate [s-1]"]}
+        c_av = variables[f"{Domain} particle Li content [mol.m-3]"]
+        self.rhs = {
+            s_p: variables[f"{Domain} particle residual envelope swelling rate [s-1]"],
+            c_av: variables[f"{Domain} particle Li content rate [mol.m-3.s-1]"],
+        }
+
+    def set_algebraic(self, variables):
+        Domain = self.domain.capitalize()
+        c_rate = variables[f"{Domain} particle Li content rate [mol.m-3.s-1]"]
+        scale = self.param.F * self.domain_param.prim.c_max / 3600
+        self.algebraic = {c_rate: variables[f"{Domain} particle Li content rate residual [A.m-3]"] / scale}
 
     def set_initial_conditions(self, variables):
         Domain = self.domain.capitalize()
         s_p = variables[f"{Domain} particle residual envelope swelling"]
-        self.initial_conditions = {s_p: pybamm.Scalar(0)}
+        c_av = variables[f"{Domain} particle Li content [mol.m-3]"]
+        c_rate = variables[f"{Domain} particle Li content rate [mol.m-3.s-1]"]
+        self.initial_conditions = {
+            s_p: pybamm.Scalar(0),
+            c_av: pybamm.r_average(self.domain_param.prim.c_init),
+            c_rate: pybamm.Scalar(0),
+        }

@@ -6,6 +6,8 @@ from pybamm.models.submodels.interface.open_circuit_potential import (
     OneStateHysteresisOpenCircuitPotential,
 )
 
+from ..smooth import smooth_min, smooth_positive
+
 
 class PhaseTransformation:
     """One phase transformation of Si, local to each electrode position.
@@ -59,7 +61,7 @@ class PristineCrystallineSi(PhaseTransformation):
 
     While crystal remains and the electrode lithiates (hysteresis state ``h -> -1``),
     the c-Si/a-LixSi equilibrium holds the OCP up at ``U_c``:
-    ``U <- U + w g (1-h)/2 max(U_c - U, 0)`` with ``w = min(xi / xi_w, 1)``. When the
+    ``U <- U + w g (1-h)/2 max(U_c - U, 0)`` with ``w = 1 - exp(-xi / xi_w)``. When the
     front lags (fast lithiation, slow ``k_c``) the host overfills, ``sto_a > sto_f``,
     and ``g = clip((1 - sto_a)/(1 - sto_f), 0, 1)`` lets the potential fall to the
     amorphous branch: the first-lithiation capacity then depends on rate.
@@ -79,17 +81,17 @@ class PristineCrystallineSi(PhaseTransformation):
         xi = pybamm.maximum(fraction, 0)
         # xi^(2/3), made linear below xi ~ 1e-2 so the Jacobian stays finite at xi = 0
         shrinking_core = xi / (xi + 1e-2) ** (1 / 3)
-        return -k_c * shrinking_core * pybamm.maximum(sto_a - sto_f, 0)
+        return -k_c * shrinking_core * smooth_positive(sto_a - sto_f, 1e-3)
 
     def ocp_correction(self, fraction, U, variables):
         h = variables[f"{self.Domain} electrode {self.submodel.phase_name}hysteresis state"]
         U_c = self.parameter("crystalline Si lithiation potential [V]")
         xi_w = self.parameter("crystalline Si plateau blending fraction")
-        w = pybamm.minimum(pybamm.maximum(fraction, 0) / xi_w, 1)
+        w = 1 - pybamm.exp(-pybamm.maximum(fraction, 0) / xi_w)
         sto_a = variables[f"{self.Domain} electrode amorphous LixSi surface stoichiometry"]
         sto_f = self.parameter("crystalline Si front stoichiometry")
-        front_keeps_up = pybamm.minimum(pybamm.maximum((1 - sto_a) / (1 - sto_f), 0), 1)
-        return U + w * front_keeps_up * (1 - h) / 2 * pybamm.maximum(U_c - U, 0)
+        front_keeps_up = smooth_min((1 - sto_a) / (1 - sto_f), 1, 0.05)
+        return U + w * front_keeps_up * (1 - h) / 2 * smooth_positive(U_c - U, 2e-3)
 
 
 class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
@@ -138,7 +140,7 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
         sto_surf = variables[f"{Domain} {p}particle surface stoichiometry"]
         sto_bulk = variables[f"{Domain} electrode {p}stoichiometry"]
         T = variables[f"{Domain} electrode temperature [K]"]
-        sto_a = pybamm.minimum(sto_surf / host, 1 - 1e-6)
+        sto_a = smooth_min(sto_surf / host, 1 - 1e-6, 1e-3)
         sto_a_bulk = pybamm.minimum(sto_bulk / pybamm.x_average(host), 1 - 1e-6)
         T_bulk = pybamm.xyzs_average(T)
         h = variables[f"{Domain} electrode {p}hysteresis state"]
