@@ -228,7 +228,7 @@ def _hpss_full_parts() -> dict:
     for name in list(values):
         if name.startswith("Counter electrode") or name.startswith("Exchange-current density for lithium"):
             del values[name]
-    values.update(comp.lco_positive(0.19, HPSS + ": LCO electrode ~19 mg/cm2"))
+    values.update(comp.lco_positive(0.19, HPSS + ": LCO ~19 mg/cm2"))
     values["N/P ratio"] = reported(1.1, HPSS + ": full cell N/P ~1.1")
     values["Si first lithiation capacity for N/P [mAh.g-1]"] = reported(3494.0, HPSS + ": first lithiation")
     values["Si current collector thickness [m]"] = reported(10e-6, HPSS + ": Cu foil (10 um taken)")
@@ -261,8 +261,13 @@ def _derive_full(values: dict) -> dict:
     out.update(_derive_si_electrode(values))
     one_c = _v(values, "C-rate definition [A.kg-1]") * lco * COIN_AREA
     c_max_p = _v(values, "Maximum concentration in positive electrode [mol.m-3]")
+    lco_thickness = lco / (
+        _v(values, "Positive electrode density [kg.m-3]")
+        * _v(values, "Positive electrode active material volume fraction")
+    )
     out.update(
         {
+            "Positive electrode thickness [m]": derived(lco_thickness, "LCO loading / (density x solid fraction)"),
             "Si mass [kg]": derived(si_loading * COIN_AREA, "loading x electrode area"),
             "Nominal cell capacity [A.h]": derived(one_c, "LCO mass x 150 mAh/g"),
             "Current function [A]": derived(one_c, "1C"),

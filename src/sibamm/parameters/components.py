@@ -96,12 +96,11 @@ def lco_positive(loading_kg_m2: float, source: str) -> dict:
     ai = pybamm.ParameterValues("Ai2020")
     src = "Ai et al. J. Electrochem. Soc. 167 013512 (2020), PyBaMM Ai2020 (Dualfoil LiCoO2)"
     rho_lco = 5050.0
-    eps_s = 0.60
-    thickness = 0.95 * loading_kg_m2 / (rho_lco * eps_s)
     return {
-        "LCO mass loading [kg.m-2]": reported(0.95 * loading_kg_m2, source + " (95 wt% LCO)"),
-        "Positive electrode thickness [m]": assumed(thickness, "LCO at 60 vol% solids (pressed cathode)"),
-        "Positive electrode active material volume fraction": assumed(eps_s, "pressed commercial cathode"),
+        "LCO mass loading [kg.m-2]": reported(
+            loading_kg_m2, source + " (read as the LCO loading; the electrode is 95 wt% LCO)"
+        ),
+        "Positive electrode active material volume fraction": assumed(0.60, "pressed commercial cathode"),
         "Positive electrode porosity": assumed(0.32, "pressed commercial cathode"),
         "Maximum concentration in positive electrode [mol.m-3]": literature(
             ai["Maximum concentration in positive electrode [mol.m-3]"], src

@@ -67,7 +67,7 @@ def amorphous_silicon() -> dict:
             3.5 / 3.75, "c-Si lithiates to a-Li~3.5Si at the front, Key et al. JACS 131 9239 (2009)"
         ),
         "Si electrode crystalline Si amorphisation rate constant [s-1]": fitted(
-            2.21e-3,
+            1.90e-3,
             "HPSS@C first lithiation 3494 mAh/g at 0.1C (front lags behind the a-LixSi host)",
             FIT_DATE,
         ),
@@ -102,6 +102,15 @@ def hpss_c() -> dict:
                 0.686, "in-situ TEM: shell +22%, outer diameter < +10% at full lithiation", FIT_DATE
             ),
             "Si particle minimum shell porosity": assumed(0.05, "pores never close completely"),
+            "Si particle reference strain rate [s-1]": assumed(
+                1 / 3600, "volumetric strain of ~1 per hour, the order of a 1C cycle of Si"
+            ),
+            "Si particle fracture Paris exponent": fitted(
+                2.0,
+                "HPSS@C half-cell average CE 99.5% at 1C together with the full cell's 2.39 mAh/cm2 "
+                "after 100 cycles at 0.2C (Paris exponents of Si: 2-4, Deshpande et al. 2012)",
+                FIT_DATE,
+            ),
             "Si particle skeleton strain damage weight": fitted(
                 0.007, "HPSS@C 1C fade to 832 mAh/g over 800 cycles", FIT_DATE
             ),
@@ -109,10 +118,10 @@ def hpss_c() -> dict:
                 0.206, "in-situ TEM: shell +22% with outer diameter < +10% (lithiated)", FIT_DATE
             ),
             "Si particle plastic yield coefficient": fitted(
-                0.811, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
+                0.67, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
             ),
             "Si particle cyclic ratchet coefficient": fitted(
-                0.08, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
+                0.19, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
             ),
             "Si particle maximum residual envelope swelling": assumed(
                 2.0, "residual swelling saturates once the shell has tripled its envelope"
@@ -132,7 +141,7 @@ def hpss_c() -> dict:
                 20.0, "Super-P network plus CVD carbon coat (10 wt% Super-P percolates)"
             ),
             "Si electrode SEI formation capacity [mol.m-2]": fitted(
-                2.51e-4, "HPSS@C ICE 91% (first-cycle C-Li on the BET surface)", FIT_DATE
+                3.15e-4, "HPSS@C ICE 91% (first-cycle C-Li on the BET surface)", FIT_DATE
             ),
             "Si electrode SEI formation exchange current density [A.m-2]": assumed(
                 2e-8, "formation completes within the first lithiation at 0.1C"
@@ -141,10 +150,10 @@ def hpss_c() -> dict:
                 0.8, "EC/FEC reduction onset ~0.8 V vs Li (Etacheri et al. Langmuir 2012)"
             ),
             "Si electrode fresh-surface SEI capacity [mol.m-2]": fitted(
-                1.5e-5, "HPSS@C average CE 99.5% at 1C over 800 cycles", FIT_DATE
+                3.5e-6, "HPSS@C average CE 99.5% (1C, 800 cycles) and the full cell's 2.39 mAh/cm2 after 100", FIT_DATE
             ),
             "Si electrode swelling-driven LAM coefficient": fitted(
-                0.08, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
+                0.035, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
             ),
         }
     )

@@ -21,7 +21,9 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
     :class:`sibamm.models.submodels.InwardBreathing`: the outer surface's ``r_out`` and,
     with a weight ``chi``, the Si skeleton's ``r_skel`` inside the shell:
 
-    .. math:: \\partial_t \\varepsilon_s = -k_{LAM}\\, \\varepsilon_s\\, (\\chi |r_{skel}| + |r_{out}|)
+    .. math:: \\partial_t \\varepsilon_s = -k_{LAM}\\, \\varepsilon_s\\, (\\chi |r_{skel}| + |r_{out}|)\\, f_{frac}
+
+    with ``f_frac`` the rate-dependent fracture factor of :class:`InwardBreathing`.
 
     Expansion absorbed by the shell pores and the core void does not move the outer
     surface and so costs little contact: this is how inward breathing protects the
@@ -62,6 +64,7 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
         r_skel = variables[f"{Domain} particle skeleton volumetric strain rate [s-1]"]
         k_lam = pybamm.Parameter(f"{Domain} electrode swelling-driven LAM coefficient")
         chi = pybamm.Parameter(f"{Domain} particle skeleton strain damage weight")
-        deps_dt = -k_lam * eps * (chi * smooth_abs(r_skel) + smooth_abs(r_out))
+        fracture = variables[f"{Domain} particle fracture rate factor"]
+        deps_dt = -k_lam * eps * (chi * smooth_abs(r_skel) + smooth_abs(r_out)) * fracture
         variables.update(self._get_standard_active_material_change_variables(deps_dt))
         return variables

@@ -17,7 +17,8 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
     2. **Fresh surface**: when Si expands, the SEI on it cracks and re-forms on the new
        area, ``j_b = -F Gamma_b (2/3) [r_BET (r_skel)_+ + (r_out)_+]``, with the strain
        rates of :class:`InwardBreathing`: the skeleton's acts on the whole internal (BET)
-       surface, ``r_BET`` times the outer one, the outer surface's on the outer area.
+       surface, ``r_BET`` times the outer one, the outer surface's on the outer area; both
+       times the rate-dependent fracture factor of :class:`InwardBreathing`.
     3. **Slow growth** through the existing film: PyBaMM's solvent-diffusion-limited
        law (Marquis 2020, Ploehn et al. 2004), ``j_d = -D_sol c_sol F / L_SEI``.
 
@@ -55,7 +56,8 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
         eps_sh = pybamm.Parameter(f"{Domain} particle shell porosity")
         outer_area_per_mass = 3 * R_out**2 / (rho_si * (1 - eps_sh) * (R_out**3 - R_in**3))
         roughness = pybamm.maximum(s_bet / outer_area_per_mass, 1)
-        area_rate = 2 / 3 * (roughness * smooth_positive(r_skel) + smooth_positive(r_out))
+        fracture = variables[f"{Domain} particle fracture rate factor"]
+        area_rate = 2 / 3 * (roughness * smooth_positive(r_skel) + smooth_positive(r_out)) * fracture
         j_fresh = -F * p("fresh-surface SEI capacity [mol.m-2]") * area_rate
         j_diff = -pp.D_sol * pp.c_sol * F / L_sei
         arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))

@@ -3,7 +3,7 @@
 #
 import pybamm
 
-from ..smooth import smooth_max, smooth_positive, smooth_step
+from ..smooth import smooth_abs, smooth_max, smooth_positive, smooth_step
 
 
 class InwardBreathing(pybamm.BaseSubModel):
@@ -33,7 +33,11 @@ class InwardBreathing(pybamm.BaseSubModel):
        cyclic ratchet.
     5. Two strain rates drive damage (loss of contact, SEI cracking): the Si skeleton's
        ``d ln v_s/dt`` (inside the shell, every cycle) and the outer surface's
-       ``d ln V_out/dt`` (only once pores and void no longer absorb the expansion).
+       ``d ln V_out/dt`` (only once pores and void no longer absorb the expansion). Damage
+       per unit strain scales with the fracture factor ``(|d ln v_s/dt| / r_ref)^(m-1)``:
+       diffusion-induced stress grows with the strain rate (Christensen & Newman 2006) and
+       crack growth with stress to the Paris exponent ``m`` (Deshpande et al. 2012, as in
+       PyBaMM's cracking model), so slow cycling damages less per cycle.
     6. Electrode level: a fraction ``f_L`` of the outer particle volume change thickens the
        electrode, the rest fills electrode pores:
        ``Delta L / L_0 = f_L eps_o0 (V_out/V_out0 - 1)`` and
@@ -139,6 +143,11 @@ class InwardBreathing(pybamm.BaseSubModel):
         dv_out_li_dt = dv_out_de * (de_dref * ds_dt + de_db * db_li_dt)
         dv_out_per_sei = dv_out_de * de_db * sei_volume_factor / (1 - eps_min)
         skeleton_rate = omega * dc_dt / (1 + omega * c)
+        # fracture intensity: diffusion-induced stress grows with the strain rate, and crack
+        # growth with stress to the Paris exponent m, so damage per unit strain ~ rate^(m-1)
+        r_ref = self._p("particle reference strain rate [s-1]")
+        m = self._p("particle fracture Paris exponent")
+        fracture_factor = (smooth_abs(skeleton_rate) / r_ref) ** (m - 1)
 
         eps_o0 = eps_s0 / ((1 - eps_sh) * (1 - rho3))
         f_L = pybamm.Parameter(f"{Domain} electrode swelling thickness fraction")
@@ -168,6 +177,7 @@ class InwardBreathing(pybamm.BaseSubModel):
                 f"{Domain} particle outer volumetric strain rate [s-1]": dv_out_li_dt / v_out,
                 f"{Domain} particle internal SEI volume fraction": phi_sei,
                 f"{Domain} particle skeleton volumetric strain rate [s-1]": skeleton_rate,
+                f"{Domain} particle fracture rate factor": fracture_factor,
                 f"{Domain} particle outer volume change rate from lithiation [s-1]": dv_out_li_dt,
                 f"{Domain} particle outer volume change per SEI current [m3.A-1]": dv_out_per_sei,
                 f"{Domain} particle outer volume fraction at reference": eps_o0,
