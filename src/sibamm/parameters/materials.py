@@ -118,10 +118,10 @@ def hpss_c() -> dict:
                 0.206, "in-situ TEM: shell +22% with outer diameter < +10% (lithiated)", FIT_DATE
             ),
             "Si particle plastic yield coefficient": fitted(
-                0.67, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
+                0.64, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
             ),
             "Si particle cyclic ratchet coefficient": fitted(
-                0.19, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
+                0.22, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
             ),
             "Si particle maximum residual envelope swelling": assumed(
                 2.0, "residual swelling saturates once the shell has tripled its envelope"
@@ -153,7 +153,7 @@ def hpss_c() -> dict:
                 3.5e-6, "HPSS@C average CE 99.5% (1C, 800 cycles) and the full cell's 2.39 mAh/cm2 after 100", FIT_DATE
             ),
             "Si electrode swelling-driven LAM coefficient": fitted(
-                0.035, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
+                0.0305, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
             ),
         }
     )
