@@ -70,8 +70,9 @@ HPSS_FORMATION = Block("formation 0.1C, 0.005-1.5 V", _half_cycle(0.1, 0.005, 1.
 
 def _rate_blocks() -> tuple:
     blocks = [HPSS_FORMATION]
-    for rate in (0.2, 0.5, 1, 2, 5, 0.2):
+    for rate in (0.2, 0.5, 1, 2, 5):
         blocks.append(Block(f"{rate:g}C, 0.01-1.2 V", _half_cycle(rate, 0.01, 1.2), 3, rate))
+    blocks.append(Block("0.2C again, 0.01-1.2 V", _half_cycle(0.2, 0.01, 1.2), 3, 0.2))
     return tuple(blocks)
 
 

@@ -267,7 +267,9 @@ def _derive_full(values: dict) -> dict:
     )
     out.update(
         {
-            "Positive electrode thickness [m]": derived(lco_thickness, "LCO loading / (density x solid fraction)"),
+            "Positive electrode thickness [m]": derived(
+                lco_thickness, "LCO loading / (density x solid fraction)"
+            ),
             "Si mass [kg]": derived(si_loading * COIN_AREA, "loading x electrode area"),
             "Nominal cell capacity [A.h]": derived(one_c, "LCO mass x 150 mAh/g"),
             "Current function [A]": derived(one_c, "1C"),

@@ -150,7 +150,9 @@ def hpss_c() -> dict:
                 0.8, "EC/FEC reduction onset ~0.8 V vs Li (Etacheri et al. Langmuir 2012)"
             ),
             "Si electrode fresh-surface SEI capacity [mol.m-2]": fitted(
-                3.5e-6, "HPSS@C average CE 99.5% (1C, 800 cycles) and the full cell's 2.39 mAh/cm2 after 100", FIT_DATE
+                3.5e-6,
+                "HPSS@C average CE 99.5% (1C, 800 cycles) with the full cell's 2.39 mAh/cm2 after 100 cycles",
+                FIT_DATE,
             ),
             "Si electrode swelling-driven LAM coefficient": fitted(
                 0.0305, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE

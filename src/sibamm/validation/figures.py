@@ -31,10 +31,14 @@ def first_cycle(profile, si_mass_g, path, title):
     a.set_ylabel("potential vs Li [V]")
     a.legend()
     a.set_title(title)
-    for mask, label in ((lith, "lithiation"), (delith, "delithiation")):
+    top = 1.0
+    for mask, label in ((delith, "delithiation"), (lith, "lithiation")):
         if mask.sum() > 10:
             vg, d = dqdv(q[mask], v[mask])
+            if label == "delithiation":
+                top = 1.5 * d[vg > 0.15].max() if (vg > 0.15).any() else d.max()
             b.plot(vg, d if label == "delithiation" else -d, label=label)
+    b.set_ylim(-4 * top, top)  # the c-Si plateau peak runs off the bottom
     b.set_xlabel("potential vs Li [V]")
     b.set_ylabel("dQ/dV [mAh/g/V]")
     b.set_xlim(0, 1.0)

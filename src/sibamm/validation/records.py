@@ -54,32 +54,19 @@ def calibration(
     else:
         ok = abs(simulated - reported) <= abs_tol
     return Record(
-        system,
-        cell,
-        protocol,
-        metric,
-        unit,
-        float(reported),
-        None if simulated is None else float(simulated),
-        float(abs_tol),
-        bool(ok),
-        "calibration",
-        source,
-        comparison,
-    )
+        system=system, cell=cell, protocol=protocol, metric=metric, unit=unit,
+        reported=float(reported), simulated=_float(simulated), tolerance=float(abs_tol),
+        within_tolerance=bool(ok), role="calibration", source=source, comparison=comparison,
+    )  # fmt: skip
+
+
+def _float(x):
+    return None if x is None else float(x)
 
 
 def prediction(system, cell, protocol, metric, unit, simulated, source) -> Record:
+    """A record for a protocol the paper ran but whose result is not reported."""
     return Record(
-        system,
-        cell,
-        protocol,
-        metric,
-        unit,
-        None,
-        None if simulated is None else float(simulated),
-        None,
-        None,
-        "prediction",
-        source,
-    )
+        system=system, cell=cell, protocol=protocol, metric=metric, unit=unit, reported=None,
+        simulated=_float(simulated), tolerance=None, within_tolerance=None, role="prediction", source=source,
+    )  # fmt: skip

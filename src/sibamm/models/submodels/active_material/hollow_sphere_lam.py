@@ -21,7 +21,8 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
     :class:`sibamm.models.submodels.InwardBreathing`: the outer surface's ``r_out`` and,
     with a weight ``chi``, the Si skeleton's ``r_skel`` inside the shell:
 
-    .. math:: \\partial_t \\varepsilon_s = -k_{LAM}\\, \\varepsilon_s\\, (\\chi |r_{skel}| + |r_{out}|)\\, f_{frac}
+    .. math::
+        \\partial_t \\varepsilon_s = -k_{LAM}\\, \\varepsilon_s\\, (\\chi |r_{skel}| + |r_{out}|)\\, f_{frac}
 
     with ``f_frac`` the rate-dependent fracture factor of :class:`InwardBreathing`.
 
