@@ -15,10 +15,11 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
        ``j_f = -j0_f max(1 - q, 0) exp(-F (dphi - U_f) / (2 R T))`` with ``q`` the
        formed SEI Li over the formation capacity ``Gamma_f S_BET rho_Si eps_s``.
     2. **Fresh surface**: when Si expands, the SEI on it cracks and re-forms on the new
-       area, ``j_b = -F Gamma_b (2/3) [r_BET (r_skel)_+ + (r_out)_+]``, with the strain
-       rates of :class:`InwardBreathing`: the skeleton's acts on the whole internal (BET)
-       surface, ``r_BET`` times the outer one, the outer surface's on the outer area; both
-       times the rate-dependent fracture factor of :class:`InwardBreathing`.
+       area, ``j_b = -F Gamma_b (2/3) (r_BET + 1) (r_skel)_+ f_frac``, with ``r_skel`` the
+       Si skeleton's volumetric strain rate and ``f_frac`` the rate-dependent fracture
+       factor of :class:`InwardBreathing`; the internal (BET) surface is ``r_BET`` times the
+       outer one. (The outer surface's own strain adds < 1/r_BET to this and is left out,
+       which keeps SEI free of the geometry states.)
     3. **Slow growth** through the existing film: PyBaMM's solvent-diffusion-limited
        law (Marquis 2020, Ploehn et al. 2004), ``j_d = -D_sol c_sol F / L_SEI``.
 
@@ -47,17 +48,16 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
         F_RT = F / (R * T)
         j_form = (
             -p("SEI formation exchange current density [A.m-2]")
-            * pybamm.maximum(1 - q, 0)
+            * smooth_positive(1 - q, 1e-3)
             * pybamm.exp(-0.5 * F_RT * (dphi - p("SEI formation potential [V]")))
         )
-        r_out = variables[f"{Domain} particle outer volumetric strain rate [s-1]"]
         r_skel = variables[f"{Domain} particle skeleton volumetric strain rate [s-1]"]
         R_out, R_in = pp.R, pybamm.Parameter(f"{Domain} particle inner radius [m]")
         eps_sh = pybamm.Parameter(f"{Domain} particle shell porosity")
         outer_area_per_mass = 3 * R_out**2 / (rho_si * (1 - eps_sh) * (R_out**3 - R_in**3))
         roughness = pybamm.maximum(s_bet / outer_area_per_mass, 1)
         fracture = variables[f"{Domain} particle fracture rate factor"]
-        area_rate = 2 / 3 * (roughness * smooth_positive(r_skel) + smooth_positive(r_out)) * fracture
+        area_rate = 2 / 3 * (roughness + 1) * smooth_positive(r_skel) * fracture
         j_fresh = -F * p("fresh-surface SEI capacity [mol.m-2]") * area_rate
         j_diff = -pp.D_sol * pp.c_sol * F / L_sei
         arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))
