@@ -122,7 +122,7 @@ def hpss_c() -> dict:
                 0.64, "in-situ TEM after delithiation: shell +17%, particle +4%", FIT_DATE
             ),
             "Si particle cyclic ratchet coefficient": fitted(
-                0.26, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
+                0.24, "HPSS full cell: electrode thickness +56.4% after 100 cycles", FIT_DATE
             ),
             "Si particle maximum residual envelope swelling": assumed(
                 2.0, "residual swelling saturates once the shell has tripled its envelope"
@@ -151,12 +151,12 @@ def hpss_c() -> dict:
                 0.8, "EC/FEC reduction onset ~0.8 V vs Li (Etacheri et al. Langmuir 2012)"
             ),
             "Si electrode fresh-surface SEI capacity [mol.m-2]": fitted(
-                1.9e-6,
+                1.5e-6,
                 "HPSS@C average CE 99.5% (1C, 800 cycles) with the full cell's 2.39 mAh/cm2 after 100 cycles",
                 FIT_DATE,
             ),
             "Si electrode swelling-driven LAM coefficient": fitted(
-                0.035, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
+                0.032, "HPSS@C 832 mAh/g after 800 cycles at 1C", FIT_DATE
             ),
         }
     )
