@@ -25,8 +25,14 @@ def first_cycle(profile, si_mass_g, path, title):
     i = profile["Current [A]"].to_numpy()
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
     lith, delith = i > 1e-12, i < -1e-12
-    a.plot(q[lith], v[lith], label="lithiation")
-    a.plot(q[lith].max() - q[delith] if lith.any() else q[delith], v[delith], label="delithiation")
+    colors = {"lithiation": "tab:blue", "delithiation": "tab:orange"}
+    a.plot(q[lith], v[lith], color=colors["lithiation"], label="lithiation")
+    a.plot(
+        q[lith].max() - q[delith] if lith.any() else q[delith],
+        v[delith],
+        color=colors["delithiation"],
+        label="delithiation",
+    )
     a.set_xlabel("capacity [mAh/g Si]")
     a.set_ylabel("potential vs Li [V]")
     a.legend()
@@ -37,7 +43,7 @@ def first_cycle(profile, si_mass_g, path, title):
             vg, d = dqdv(q[mask], v[mask])
             if label == "delithiation":
                 top = 1.5 * d[vg > 0.15].max() if (vg > 0.15).any() else d.max()
-            b.plot(vg, d if label == "delithiation" else -d, label=label)
+            b.plot(vg, d if label == "delithiation" else -d, color=colors[label], label=label)
     b.set_ylim(-4 * top, top)  # the c-Si plateau peak runs off the bottom
     b.set_xlabel("potential vs Li [V]")
     b.set_ylabel("dQ/dV [mAh/g/V]")
