@@ -204,6 +204,8 @@ def main(argv=None) -> int:
     except SibammError as err:
         sys.stderr.write(f"sibamm: error: {err}\n")
         return 2
+    except BrokenPipeError:  # output piped into `head` and closed: not an error
+        return 0
     except OSError as err:
         sys.stderr.write(f"sibamm: error: {err.strerror}: {err.filename}\n")
         return 2
