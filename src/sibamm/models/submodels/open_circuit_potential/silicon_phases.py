@@ -1,6 +1,8 @@
 #
 # Open-circuit potential of Si with hysteresis and phase transformations
 #
+from abc import ABC, abstractmethod
+
 import pybamm
 from pybamm.models.submodels.interface.open_circuit_potential import (
     OneStateHysteresisOpenCircuitPotential,
@@ -9,7 +11,7 @@ from pybamm.models.submodels.interface.open_circuit_potential import (
 from ..smooth import smooth_min, smooth_positive
 
 
-class PhaseTransformation:
+class PhaseTransformation(ABC):
     """One phase transformation of Si, local to each electrode position.
 
     A transformation owns one state (a volume fraction of the Si), its initial value,
@@ -32,12 +34,13 @@ class PhaseTransformation:
     def variable_name(self):
         return f"{self.Domain} electrode {self.name} fraction"
 
+    @abstractmethod
     def initial_value(self):
-        raise NotImplementedError  # pragma: no cover - abstract
+        """Initial fraction (a parameter)."""
 
+    @abstractmethod
     def rate(self, fraction, variables):
         """Time derivative of the fraction [s-1]."""
-        raise NotImplementedError  # pragma: no cover - abstract
 
     def inactive_fraction(self, fraction):
         """Fraction of the Si that this phase removes from the amorphous host."""
