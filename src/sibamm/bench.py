@@ -15,20 +15,15 @@ import warnings
 
 import pybamm
 
+from .experiments import get_protocol
 from .models import SiliconDFN
 from .parameters.cells import get_cell
 
-FORMATION = (
-    "Discharge at 0.1C until 0.005 V",
-    "Rest for 10 minutes",
-    "Charge at 0.1C until 1.5 V",
-    "Rest for 10 minutes",
-)
-CYCLE_1C = ("Discharge at 1C until 0.01 V", "Charge at 1C until 1.2 V")
-
 
 def _experiment(n_cycles: int) -> pybamm.Experiment:
-    return pybamm.Experiment([FORMATION] + [CYCLE_1C] * (n_cycles - 1))
+    """The HPSS protocol's own formation and 1C cycles (`sibamm.experiments`)."""
+    formation, cycling = get_protocol("cycling_1C").blocks
+    return pybamm.Experiment([formation.steps] + [cycling.steps] * (n_cycles - 1))
 
 
 def _time(make_model, pv, experiment, repeats: int) -> float:
