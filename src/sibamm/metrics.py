@@ -5,8 +5,9 @@ current) and the full cell's charge. Capacities are reported per gram of Si and 
 cm2 of electrode; CE = delithiation / lithiation capacity.
 
 Li inventory (end of each cycle, in mAh): Li in the active Si, C-Li (SEI), K-Li (Li in
-Si that lost electronic contact, "dead LixSi") and, in a full cell, Li in the positive
-electrode. In a half cell the Li metal counter electrode is an unlimited reservoir, so
+Si that lost electronic contact, "dead LixSi"), for S-doped Si the Li trapped as Li2S, and,
+in a full cell, Li in the positive electrode. In a half cell the Li metal counter electrode
+is an unlimited reservoir, so
 the conserved total is the electrode inventory minus the net charge drawn from the
 counter electrode. Li in the electrolyte is reported alongside but not in the total:
 its Li+ is exchanged, not stored, and PyBaMM's half-cell electrolyte discretisation
@@ -40,6 +41,10 @@ def _inventory(cycle, cell_type: str, index: int = -1) -> dict:
         )
         * MOL_TO_MAH,
     }
+    try:  # S-doped Si: Li trapped as Li2S, irreversible, its own line
+        inv["Li2S (trapped by S) [mAh]"] = at(f"Loss of lithium to {s} Li2S [mol]") * MOL_TO_MAH
+    except KeyError:
+        pass
     if cell_type == "full":
         inv["Li in positive electrode [mAh]"] = at("Total lithium in positive electrode [mol]") * MOL_TO_MAH
         inv["total Li [mAh]"] = sum(inv.values())
@@ -83,6 +88,9 @@ def cycle_row(
         "electrode thickness change, lithiated [%]": float(thick.max()),
         "electrode thickness change, end of cycle [%]": float(thick[-1]),
         "active Si remaining [%]": 100 * float(eps[-1] / eps[0]) if eps[0] > 0 else float("nan"),
+        "minimum Si surface potential vs Li at the separator [V]": float(
+            np.min(cycle["Si surface potential vs Li at the separator [V]"].entries)
+        ),
     }
     row.update(_inventory(cycle, cell_type))
     return row

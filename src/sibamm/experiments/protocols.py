@@ -76,6 +76,31 @@ def _rate_blocks() -> tuple:
     return tuple(blocks)
 
 
+QMS = "QMS (Nat. Commun., quasi-metallic S-doped Si)"
+QMS_FORMATION = Block("formation 0.05C, 0.005-1.5 V", _half_cycle(0.05, 0.005, 1.5, "10 minutes"), 1, 0.05)
+#: lithiation rates of the QMS rate test
+QMS_RATES = (0.2, 0.5, 1, 2, 3, 5)
+
+
+def _qms_rate_blocks() -> tuple:
+    """Each rate: full slow delithiation (0.2C to 1.2 V, rest), then lithiation at the rate."""
+    blocks = [QMS_FORMATION]
+    for rate in QMS_RATES:
+        steps = (
+            "Charge at 0.2C until 1.2 V",
+            "Rest for 10 minutes",
+            f"Discharge at {rate:g}C until 0.01 V",
+            "Rest for 10 minutes",
+        )
+        blocks.append(Block(f"lithiation at {rate:g}C", steps, 1, rate))
+    return tuple(blocks)
+
+
+#: GITT at low Li content: after formation, lithiate in 10-minute 0.05C pulses with 1 h rests
+QMS_GITT_PULSE = Block(
+    "GITT pulse 0.05C 10 min, rest 1 h", ("Discharge at 0.05C for 10 minutes", "Rest for 1 hour"), 12, 0.05
+)
+
 PROTOCOLS = {
     p.name: p
     for p in (
@@ -131,6 +156,71 @@ PROTOCOLS = {
                     ),
                     100,
                     0.2,
+                ),
+            ),
+        ),
+        Protocol(
+            "qms_formation",
+            "qms",
+            ("half",),
+            "first cycle 0.005-1.5 V at 0.05C (1C = 3.5 A/g)",
+            QMS + ": formation",
+            (QMS_FORMATION,),
+        ),
+        Protocol(
+            "qms_cycling_0.5C",
+            "qms",
+            ("half",),
+            "0.05C formation, then 0.5C cycling 0.01-1.2 V for 500 cycles "
+            "(0.5C = 1.9 mA/cm2 at the 1.086 mg/cm2 loading)",
+            QMS + ": 0.5C cycling, 500 cycles",
+            (QMS_FORMATION, Block("0.5C, 0.01-1.2 V", _half_cycle(0.5, 0.01, 1.2), 500, 0.5)),
+        ),
+        Protocol(
+            "qms_rate_test",
+            "qms",
+            ("half",),
+            "0.05C formation, then lithiation at 0.2, 0.5, 1, 2, 3, 5C to 0.01 V, each after a full "
+            "0.2C delithiation to 1.2 V (1C = 3.8 mA/cm2)",
+            QMS + ": rate test at ~3.8 mAh/cm2",
+            _qms_rate_blocks(),
+        ),
+        Protocol(
+            "qms_gitt",
+            "qms",
+            ("half",),
+            "0.05C formation, then 12 GITT lithiation pulses (0.05C for 10 min, 1 h rest) at low Li content",
+            QMS + ": GITT at low Li content",
+            (QMS_FORMATION, QMS_GITT_PULSE),
+        ),
+        Protocol(
+            "qms_full_cell_1C",
+            "qms",
+            ("full",),
+            "full cell: one 0.1C formation cycle (assumed), then 200 cycles at 1C (3.3 mA/cm2), 3.0-4.2 V",
+            QMS + ": QMS(0.7)||LCO full cell",
+            (
+                Block(
+                    "formation 0.1C, 3.0-4.2 V",
+                    (
+                        "Charge at 0.1C until 4.2 V",
+                        "Rest for 10 minutes",
+                        "Discharge at 0.1C until 3.0 V",
+                        "Rest for 10 minutes",
+                    ),
+                    1,
+                    0.1,
+                ),
+                Block(
+                    "1C, 3.0-4.2 V",
+                    (
+                        "Charge at 1C until 4.2 V",
+                        "Rest for 10 minutes",
+                        "Discharge at 1C until 3.0 V",
+                        "Rest for 10 minutes",
+                    ),
+                    200,
+                    1.0,
                 ),
             ),
         ),

@@ -13,6 +13,7 @@ SIBAMM_OPTIONS = {
     "loss of active material": ("swelling-driven", ("swelling-driven", "none")),
     "SEI": ("formation and breathing", ("formation and breathing", "none")),
     "Si conductivity": ("lithiation dependent", ("lithiation dependent", "constant")),
+    "Li2S formation": ("none", ("none", "irreversible")),
 }
 
 
@@ -25,6 +26,11 @@ def resolve_options(options: dict | None) -> dict:
         if value not in allowed:
             raise SibammError(f"option {name!r} = {value!r} is not allowed; choose from {list(allowed)}")
         resolved[name] = value
+    if resolved["Li2S formation"] != "none" and resolved["SEI"] == "none":
+        raise SibammError(
+            "option 'Li2S formation' needs an interfacial side reaction: set 'SEI' to "
+            "'formation and breathing' or 'Li2S formation' to 'none'"
+        )
     if options:
         bad = sorted(options)[0]
         raise SibammError(f"unknown model option {bad!r}; known options: {sorted(SIBAMM_OPTIONS)}")

@@ -55,7 +55,11 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
             p, d, "lithium-ion main", o, "primary", transformations=phases
         )
         if opts["SEI"] != "none":
-            self.submodels[f"{d} primary sei"] = sm.FormationAndBreathingSEI(p, d, o, "primary")
+            sei = sm.FormationAndBreathingSEI(p, d, o, "primary")
+            sei.with_li2s = opts["Li2S formation"] != "none"
+            self.submodels[f"{d} primary sei"] = sei
+        if opts["Li2S formation"] != "none":
+            self.submodels[f"{d} Li2S formation"] = sm.Li2SFormation(p, d, o)
         self.submodels["porosity"] = sm.SwellingPorosity(p, o, d)
         if opts["Si conductivity"] == "lithiation dependent":
             self.submodels[f"{d} electrode potential"] = sm.LithiationDependentOhm(p, d, o)
@@ -70,6 +74,12 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
         else:  # phi_s - phi_e: vs a Li reference in the electrolyte
             vs_li = self.variables["X-averaged negative electrode surface potential difference [V]"]
         self.variables["Si electrode potential vs Li [V]"] = vs_li
+        D = self.si_domain.capitalize()
+        # Li plating check: phi_s - phi_e at the Si/separator interface (< 0 V vs Li plates Li)
+        side = "left" if self.cell_type == "half" else "right"
+        self.variables["Si surface potential vs Li at the separator [V]"] = pybamm.boundary_value(
+            self.variables[f"{D} electrode surface potential difference [V]"], side
+        )
         self.variables.update(si_aliases(self.variables, self.cell_type))
 
     @property

@@ -170,7 +170,7 @@ def check_physical(values: dict) -> None:
             raise SibammError(f"{name} = {x} must be positive")
         if any(u in name for u in _POSITIVE_UNITS):
             if x < 0 or (
-                x == 0 and "inner radius" not in name and "Initial" not in name and "Contact" not in name
+                x == 0 and not any(k in name for k in ("inner radius", "Initial", "Contact", "Li2S"))
             ):
                 raise SibammError(f"{name} = {x} must be positive")
     if "Si particle inner radius [m]" in values and "Si particle radius [m]" in values:
@@ -238,7 +238,9 @@ def _hpss_full_parts() -> dict:
     return values
 
 
-def _derive_full(values: dict) -> dict:
+def _derive_full(
+    values: dict, reference_loading: float = 1.25e-2, how: str = "HPSS recipe density at the N/P loading"
+) -> dict:
     lco = _v(values, "LCO mass loading [kg.m-2]")
     q_pos_mAh_m2 = lco * 1000 * _v(values, "LCO practical capacity [mAh.g-1]")
     si_loading = (
@@ -250,10 +252,12 @@ def _derive_full(values: dict) -> dict:
     if _user_set(values, "Si mass loading [kg.m-2]"):
         si_loading = _v(values, "Si mass loading [kg.m-2]")
     else:
-        values["Si mass loading [kg.m-2]"] = derived(si_loading, "N/P x LCO areal capacity / 3494 mAh/g")
+        values["Si mass loading [kg.m-2]"] = derived(
+            si_loading, "N/P x LCO areal capacity / Si first lithiation capacity"
+        )
     if not _user_set(values, "Si electrode thickness [m]"):
-        thickness = _v(values, "Si electrode thickness [m]") * si_loading / 1.25e-2
-        values["Si electrode thickness [m]"] = derived(thickness, "HPSS recipe density at the N/P loading")
+        thickness = _v(values, "Si electrode thickness [m]") * si_loading / reference_loading
+        values["Si electrode thickness [m]"] = derived(thickness, how)
     out = {
         "Si mass loading [kg.m-2]": values["Si mass loading [kg.m-2]"],
         "Si electrode thickness [m]": values["Si electrode thickness [m]"],
@@ -285,6 +289,112 @@ def _derive_full(values: dict) -> dict:
     return out
 
 
+# --------------------------------------------------------------------------- QMS cells
+
+QMS = "QMS (Nat. Commun., quasi-metallic S-doped Si)"
+
+
+def _derive_qms_material(values: dict) -> dict:
+    """Si phase conductivity, diffusivity function and Li2S capacity from the S content."""
+    from ..models.submodels.doping import sulfur_doping as sd
+
+    x = _v(values, "Si electrode sulfur content [at%]")
+    sigma_u = _v(values, "Si electrode undoped Si conductivity [S.m-1]")
+    sigma_pellet = float(
+        sd.pellet_conductivity(
+            x,
+            sigma_u,
+            _v(values, "Si electrode S metallic conductivity prefactor [S.m-1]"),
+            _v(values, "Si electrode S impurity band critical content [at%]"),
+            _v(values, "Si electrode S impurity band transition width [at%]"),
+        )
+    )
+    sigma_particle = sd.particle_conductivity(
+        sigma_pellet, sigma_u, _v(values, "Si electrode particle bulk resistance fraction")
+    )
+    enhancement = sd.channel_enhancement(
+        x,
+        _v(values, "Si particle reference S content [at%]"),
+        _v(values, "Si particle channel diffusivity ratio at the reference S content"),
+    )
+    D = sd.channel_diffusivity(
+        _v(values, "Si particle bulk diffusivity [m2.s-1]"),
+        _v(values, "Si particle bulk diffusion barrier [eV]"),
+        _v(values, "Si particle channel diffusion barrier [eV]"),
+        enhancement,
+        _v(values, "Si particle channel stoichiometry scale"),
+        _v(values, "Reference temperature [K]"),
+    )
+    rho = _v(values, "Si electrode active material density [kg.m-3]")
+    return {
+        "Si electrode Si pellet conductivity [S.m-1]": derived(
+            sigma_pellet, "percolation law of the S impurity band (sulfur_doping.pellet_conductivity)"
+        ),
+        "Si electrode Si phase conductivity when delithiated [S.m-1]": derived(
+            sigma_particle, "particle in series with its contact (sulfur_doping.particle_conductivity)"
+        ),
+        "Si particle channel enhancement at low Li content": derived(
+            enhancement, "(ratio - 1) x S content / reference S content"
+        ),
+        "Si particle diffusivity [m2.s-1]": derived(
+            D, "bulk + S-channel diffusivity (sulfur_doping.channel_diffusivity)"
+        ),
+        "Si electrode Li2S lithium content [mol.m-3]": derived(
+            sd.li2s_lithium_concentration(x, rho), "2 Li per S: 2 x/(100 - x) x rho_Si / M_Si"
+        ),
+    }
+
+
+def _qms_half_parts(material: str) -> Callable[[], dict]:
+    def parts() -> dict:
+        values = {}
+        for part in (
+            MATERIALS[material](),
+            comp.qms_recipe(),
+            comp.carbonate_electrolyte(),
+            comp.celgard_2400(),
+            comp.lithium_metal_counter(),
+            _coin_cell(),
+        ):
+            values.update(part)
+        return values
+
+    return parts
+
+
+def _derive_qms_half(values: dict) -> dict:
+    out = _derive_qms_material(values)
+    out.update(_derive_half(values))
+    return out
+
+
+def _qms_full_parts() -> dict:
+    values = _qms_half_parts("QMS(0.7)")()
+    for name in list(values):
+        if name.startswith("Counter electrode") or name.startswith("Exchange-current density for lithium"):
+            del values[name]
+    values.update(comp.lco_positive(0.23, QMS + ": LCO ~23 mg/cm2"))
+    values["LCO practical capacity [mAh.g-1]"] = reported(
+        3.3 / 23e-3, QMS + ": ~3.3 mAh/cm2 from ~23 mg/cm2 LCO"
+    )
+    values["N/P ratio"] = reported(1.1, QMS + ": full cell N/P ~1.1")
+    values["Si first lithiation capacity for N/P [mAh.g-1]"] = reported(
+        3350 / 0.925, QMS + ": QMS(0.7) 3350 mAh/g at ICE 92.5%"
+    )
+    values["C-rate definition [A.kg-1]"] = reported(
+        3.3 / 23e-3, QMS + ": full cell 1C = 3.3 mA/cm2 (per kg LCO)"
+    )
+    return values
+
+
+def _derive_qms_full(values: dict) -> dict:
+    out = _derive_qms_material(values)
+    out.update(_derive_full(values, 1.086e-2, "QMS recipe density at the N/P loading"))
+    return out
+
+
+_QMS_OPTIONS = {"Li2S formation": "irreversible"}
+
 CELLS = {
     "hpss_c_half": Cell(
         "hpss_c_half",
@@ -309,6 +419,32 @@ CELLS = {
         "HPSS@C || LiCoO2 full cell, N/P 1.1, LCO 19 mg/cm2",
         _hpss_full_parts,
         _derive_full,
+    ),
+    **{
+        name: Cell(
+            name,
+            "qms",
+            "half",
+            f"{material} | Li metal 2032 coin cell, 1.3 M LiPF6 EC/DEC + 10% FEC",
+            _qms_half_parts(material),
+            _derive_qms_half,
+            dict(_QMS_OPTIONS) if doped else {},
+        )
+        for name, material, doped in (
+            ("qms07_half", "QMS(0.7)", True),
+            ("qms03_half", "QMS(0.3)", True),
+            ("qms01_half", "QMS(0.1)", True),
+            ("qms_si_half", "Si (QMS route)", False),
+        )
+    },
+    "qms07_lco_full": Cell(
+        "qms07_lco_full",
+        "qms",
+        "full",
+        "QMS(0.7) || LiCoO2 full cell, N/P 1.1, LCO 23 mg/cm2",
+        _qms_full_parts,
+        _derive_qms_full,
+        dict(_QMS_OPTIONS),
     ),
 }
 

@@ -30,6 +30,29 @@ def hpss_recipe() -> dict:
     }
 
 
+QMS = "QMS (Nat. Commun., quasi-metallic S-doped Si)"
+
+
+def qms_recipe() -> dict:
+    """QMS electrode: QMS:Super-P:PAA:CMC = 80:10:5:5 on Cu, not calendered."""
+    values = hpss_recipe()
+    values.update(
+        {
+            "Si mass loading [kg.m-2]": reported(
+                1.086e-2,
+                QMS + ": Si loading 1-1.1 mg/cm2; 1.086 mg/cm2 x 3.5 A/g is the rate test's 3.8 mA/cm2",
+            ),
+            "Si electrode active mass fraction": reported(0.80, QMS + ": 80:10:5:5 recipe"),
+            "Si electrode additive mass fraction": reported(0.10, QMS + ": Super-P 10 wt%"),
+            "Si electrode binder mass fraction": reported(0.10, QMS + ": PAA 5 + CMC 5 wt%"),
+            "Si electrode thickness [m]": assumed(
+                30.4e-6, "uncalendered, same packing as the HPSS electrode (35 um at 1.25 mg/cm2)"
+            ),
+        }
+    )
+    return values
+
+
 def carbonate_electrolyte() -> dict:
     """1.3 M LiPF6 in EC/DEC 3:7 + 10 wt% FEC, with LiPF6 carbonate transport from Valoen 2005."""
     xu = pybamm.ParameterValues("Xu2019")

@@ -180,4 +180,99 @@ def hpss() -> dict:
     return mat
 
 
-MATERIALS = {"HPSS@C": hpss_c, "HPSS": hpss}
+QMS = "QMS (Nat. Commun., quasi-metallic S-doped Si)"
+#: reference material of the QMS calibration (pellet 50x, GITT 5000x)
+QMS_REFERENCE_S = 0.7
+
+
+def qms(sulfur_at_percent: float) -> dict:
+    """S-doped hollow porous Si microparticles of the QMS paper; 0 at% is its undoped "Si".
+
+    The S-content laws (conduction, Li channels, Li2S) are in
+    :mod:`sibamm.models.submodels.doping.sulfur_doping`; the cell derives the Si phase
+    conductivity, the diffusivity function and the Li2S capacity from the values here, so a
+    user who sets ``Si electrode sulfur content [at%]`` gets all three consistently.
+    """
+    from ..models.submodels.doping import sulfur_doping as sd
+
+    mat = hpss()  # same molten-salt route: the hollow porous particle of HPSS, uncoated
+    label = f"QMS({sulfur_at_percent:g})" if sulfur_at_percent > 0 else "undoped Si (QMS route)"
+    x_c, width = 0.39, 0.05
+    sigma_m = sd.metallic_prefactor(1e-3, 50.0, QMS_REFERENCE_S, x_c, width)
+    mat.update(
+        {
+            "Si electrode sulfur content [at%]": reported(sulfur_at_percent, QMS + f": {label}"),
+            "Si particle radius [m]": reported(1.5e-6, QMS + ": hollow porous particles 1-5 um, mean 3 um"),
+            "Si particle inner radius [m]": assumed(
+                0.75e-6, "hollow core of half the outer radius, as for HPSS (same route; QMS: interior pores)"
+            ),
+            "Si electrode undoped Si conductivity [S.m-1]": reported(1e-3, QMS + ": undoped Si pellet"),
+            "Si electrode S impurity band critical content [at%]": reported(
+                x_c, QMS + ": DFT impurity states localised at 0.39 at%, metallic at 1.59 at%"
+            ),
+            "Si electrode S impurity band transition width [at%]": assumed(
+                width, "smooths the percolation threshold over +-0.05 at% (sample-to-sample S spread)"
+            ),
+            "Si electrode S metallic conductivity prefactor [S.m-1]": fitted(
+                sigma_m, "QMS(0.7) pellet conductivity 50x undoped (closed form, t = 2)", FIT_DATE
+            ),
+            "Si electrode particle bulk resistance fraction": fitted(
+                sd.bulk_resistance_fraction(50.0, 6.0),
+                "QMS(0.7): pellet 50x but single-particle conductance 6x undoped (closed form)",
+                FIT_DATE,
+            ),
+            "Si particle bulk diffusivity [m2.s-1]": fitted(
+                3e-17,
+                "undoped Si (QMS route) first cycle at 0.05C: ICE 87.4%, 3080 mAh/g (scripts/fit_qms.py); "
+                "inside the 1e-18-1e-14 m2/s literature range of Si",
+                FIT_DATE,
+            ),
+            "Si particle bulk diffusion barrier [eV]": reported(0.58, QMS + ": DFT barrier in bulk Si"),
+            "Si particle channel diffusion barrier [eV]": reported(
+                0.32, QMS + ": DFT barrier after Li2S formation (holds from early in the first lithiation on)"
+            ),
+            "Si particle pristine channel diffusion barrier [eV]": reported(
+                0.11, QMS + ": DFT barrier in the S-chain channel before Li2S forms (figures only)"
+            ),
+            "Si particle channel diffusivity ratio at the reference S content": reported(
+                5000.0, QMS + ": GITT, up to 5000x bulk Si at low Li content (QMS(0.7))"
+            ),
+            "Si particle reference S content [at%]": reported(QMS_REFERENCE_S, QMS + ": GITT on QMS(0.7)"),
+            "Si particle channel stoichiometry scale": fitted(
+                0.25,
+                "QMS(0.7) 3350 mAh/g at 0.05C (scripts/fit_qms.py): the channels keep Li transport fast "
+                "beyond low Li content (QMS: diffusion stays fast after Li2S); 0.1-0.5 scanned",
+                FIT_DATE,
+            ),
+            "Si electrode Li2S formation rate constant [s-1]": assumed(
+                1e-3, "S converts within ~1 h once the Si lithiates (first lithiation at 0.05C lasts ~20 h)"
+            ),
+            "Si electrode Li2S formation potential [V]": assumed(
+                0.15, "Li2S forms as Li alloys into the Si (c-Si lithiation plateau ~0.1 V)"
+            ),
+            "Si electrode initial Li2S conversion": assumed(0.0, "pristine QMS holds no Li2S"),
+            "Si electrode SEI formation capacity [mol.m-2]": fitted(
+                2.45e-4, "QMS(0.7) ICE 92.5% and Si ICE 87.4% at 0.05C (scripts/fit_qms.py)", FIT_DATE
+            ),
+            "Si electrode exchange-current density [A.m-2]": fitted(
+                _si_exchange_current(6.69e-8 * 10),
+                "Chen2020_composite Si form; prefactor x10 fitted to QMS(0.7) 3350 and Si 3080 mAh/g "
+                "at 0.05C to 5 mV (scripts/fit_qms.py; x1, x3, x10 scanned)",
+                FIT_DATE,
+            ),
+            "Si electrode specific surface area (BET) [m2.kg-1]": assumed(
+                39.4e3, "not reported for QMS; the HPSS value of the same molten-salt route"
+            ),
+        }
+    )
+    return mat
+
+
+MATERIALS = {
+    "HPSS@C": hpss_c,
+    "HPSS": hpss,
+    "QMS(0.7)": lambda: qms(0.7),
+    "QMS(0.3)": lambda: qms(0.3),
+    "QMS(0.1)": lambda: qms(0.1),
+    "Si (QMS route)": lambda: qms(0.0),
+}

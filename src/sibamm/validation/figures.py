@@ -67,7 +67,11 @@ def capacity_ce(table, path, title, capacity="delithiation capacity [mAh/g]"):
 
 
 def inventory(table, path, title):
-    cols = [c for c in ("C-Li (SEI) [mAh]", "K-Li (disconnected Si) [mAh]") if c in table]
+    cols = [
+        c
+        for c in ("C-Li (SEI) [mAh]", "K-Li (disconnected Si) [mAh]", "Li2S (trapped by S) [mAh]")
+        if c in table
+    ]
     fig, a = plt.subplots(figsize=(7, 4))
     a.stackplot(table["cycle"], *[table[c] for c in cols], labels=cols, alpha=0.8)
     a.plot(table["cycle"], table["Li in active Si [mAh]"], "k-", label="Li left in active Si at cut-off")
@@ -113,4 +117,78 @@ def rate(table, path, title):
     return _save(fig, path)
 
 
-__all__ = ["capacity_ce", "first_cycle", "geometry", "inventory", "np", "rate", "thickness"]
+def conductivity_vs_sulfur(x, pellet, particle, x_c, points, path, title):
+    """Si conductivity vs S content: pellet law, single-particle law and the reported ratios."""
+    fig, a = plt.subplots(figsize=(7, 4))
+    a.semilogy(x, pellet, label="pellet (percolation law)")
+    a.semilogy(x, particle, label="single particle (bulk + contact in series)")
+    for label, (xp, yp) in points.items():
+        a.semilogy([xp], [yp], "o", label=label)
+    a.axvline(x_c, color="grey", ls="--", lw=0.8)
+    a.annotate("x_c (DFT)", (x_c, 0.95), xycoords=("data", "axes fraction"), fontsize=8)
+    a.set_xlabel("S content [at%]")
+    a.set_ylabel("conductivity of delithiated Si [S/m]")
+    a.legend(fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def diffusivity_vs_stoichiometry(sto, curves: dict, path, title):
+    fig, a = plt.subplots(figsize=(7, 4))
+    for label, d in curves.items():
+        a.semilogy(sto, d, label=label)
+    a.set_xlabel("Si stoichiometry (x in LixSi / 3.75)")
+    a.set_ylabel("Li diffusivity at 25 C [m2/s]")
+    a.legend(fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def first_cycles(profiles: dict, path, title):
+    """First-cycle potential vs specific capacity of several cells; ``profiles`` maps a label
+    to ``(profile, si_mass_g)``."""
+    fig, a = plt.subplots(figsize=(7, 4))
+    for k, (label, (profile, mass)) in enumerate(profiles.items()):
+        q = profile["Discharge capacity [A.h]"].to_numpy() * 1e3 / mass
+        v = profile["Voltage [V]"].to_numpy()
+        i = profile["Current [A]"].to_numpy()
+        lith, delith = i > 1e-12, i < -1e-12
+        color = f"C{k}"
+        a.plot(q[lith], v[lith], color=color, label=label)
+        a.plot(q[lith].max() - q[delith], v[delith], color=color, ls="--")
+    a.set_xlabel("capacity [mAh/g Si] (solid: lithiation, dashed: delithiation)")
+    a.set_ylabel("potential vs Li [V]")
+    a.set_ylim(0, 1.5)
+    a.legend(fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def rate_fractions(fractions: dict, path, title):
+    """Fraction of the available capacity filled vs lithiation C-rate; ``fractions`` maps a
+    label to ``(c_rates, fractions)``."""
+    fig, a = plt.subplots(figsize=(7, 4))
+    for label, (rates, frac) in fractions.items():
+        a.plot(rates, 100 * np.asarray(frac), "o-", label=label)
+    a.set_xscale("log")
+    a.set_xlabel("lithiation C-rate (1C = 3.5 A/g)")
+    a.set_ylabel("capacity filled / available [%]")
+    a.set_ylim(0, 105)
+    a.legend()
+    a.set_title(title)
+    return _save(fig, path)
+
+
+__all__ = [
+    "capacity_ce",
+    "conductivity_vs_sulfur",
+    "diffusivity_vs_stoichiometry",
+    "first_cycle",
+    "first_cycles",
+    "geometry",
+    "inventory",
+    "np",
+    "rate",
+    "rate_fractions",
+    "thickness",
+]

@@ -10,7 +10,10 @@ import pybamm
 from .. import __version__
 from ..parameters.cells import CELLS
 
-TITLES = {"hpss": "HPSS: hollow porous Si microspheres (liquid electrolyte)"}
+TITLES = {
+    "hpss": "HPSS: hollow porous Si microspheres (liquid electrolyte)",
+    "qms": "QMS: S-doped quasi-metallic Si (liquid electrolyte)",
+}
 
 
 def _fmt(x, digits=4):
@@ -28,8 +31,8 @@ def _records_table(records) -> list[str]:
     ]
     for r in records:
         tol = (
-            "upper bound"
-            if r.comparison == "upper bound"
+            r.comparison
+            if r.comparison in ("upper bound", "lower bound")
             else (f"±{_fmt(r.tolerance, 3)}" if r.tolerance is not None else "")
         )
         lines.append(

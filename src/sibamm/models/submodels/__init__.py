@@ -2,6 +2,7 @@
 
 from .active_material.hollow_sphere_lam import HollowSphereSwellingLAM
 from .conductivity.lithiation_dependent import LithiationDependentOhm
+from .interface.li2s_formation import Li2SFormation
 from .interface.si_sei import FormationAndBreathingSEI
 from .mechanics.inward_breathing import InwardBreathing
 from .open_circuit_potential.silicon_phases import (
@@ -17,6 +18,7 @@ __all__ = [
     "HollowShellDiffusion",
     "HollowSphereSwellingLAM",
     "InwardBreathing",
+    "Li2SFormation",
     "LithiationDependentOhm",
     "PhaseTransformation",
     "PristineCrystallineSi",

@@ -1,0 +1,1 @@
+"""Dopant physics of Si: how a dopant content changes the material's transport."""
