@@ -311,8 +311,8 @@ def test_validate_unknown_system(tmp_path):
 
 def test_validate_planned_system_is_not_implemented(tmp_path):
     out = tmp_path / "report"
-    msg = api_error(sibamm.validate, "qms", out=out, progress=False)
-    assert_one_line(msg, "'qms'", "not implemented", "hpss")
+    msg = api_error(sibamm.validate, "hal", out=out, progress=False)
+    assert_one_line(msg, "'hal'", "not implemented", "hpss")
     assert not out.exists()
 
 
@@ -370,7 +370,7 @@ def test_cli_validate_unknown_system(tmp_path, capsys):
 def test_cli_validate_planned_system(tmp_path, capsys):
     out = tmp_path / "report"
     assert_cli_error(
-        ["validate", "--system", "qms", "--out", str(out), "--quiet"], capsys, "'qms'", "not implemented"
+        ["validate", "--system", "hal", "--out", str(out), "--quiet"], capsys, "'hal'", "not implemented"
     )
     assert not out.exists()
 

@@ -29,3 +29,28 @@ def hpss_half() -> dict:
 def hpss_c_lco_full() -> dict:
     """HPSS@C || LiCoO2 full cell (HPSS paper), sibamm 0.1."""
     return _values("hpss_c_lco_full")
+
+
+def qms07_half() -> dict:
+    """QMS(0.7) | Li metal half cell (QMS paper), sibamm 0.1. Needs the "Li2S formation" option."""
+    return _values("qms07_half")
+
+
+def qms03_half() -> dict:
+    """QMS(0.3) | Li metal half cell (QMS paper), sibamm 0.1. Needs the "Li2S formation" option."""
+    return _values("qms03_half")
+
+
+def qms01_half() -> dict:
+    """QMS(0.1) | Li metal half cell (QMS paper), sibamm 0.1. Needs the "Li2S formation" option."""
+    return _values("qms01_half")
+
+
+def qms_si_half() -> dict:
+    """Undoped Si (QMS molten-salt route) | Li metal half cell (QMS paper), sibamm 0.1."""
+    return _values("qms_si_half")
+
+
+def qms07_lco_full() -> dict:
+    """QMS(0.7) || LiCoO2 full cell (QMS paper), sibamm 0.1. Needs the "Li2S formation" option."""
+    return _values("qms07_lco_full")

@@ -297,7 +297,8 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     notes.append(
         f"Li2S: the first lithiation of QMS(0.7) traps {li2s:.1f} mAh/g as Li2S (2 Li per S, "
         f"{100 * li2s / first['lithiation capacity [mAh/g]']:.2f}% of the lithiation); the ICE gain over "
-        "undoped Si comes from the S channels, which let the particle deliver its Li before the 1.5 V cut-off."
+        "undoped Si comes from the S channels, which let the particle deliver its Li before the 1.5 V "
+        "cut-off."
     )
 
     # ---------------------------------------------------------------- rate test
