@@ -83,13 +83,14 @@ QMS_RATES = (0.2, 0.5, 1, 2, 3, 5)
 
 
 def _qms_rate_blocks() -> tuple:
-    """Each rate: full slow delithiation (0.2C to 1.2 V, rest), then lithiation at the rate."""
+    """Each rate: lithiation at the rate to 0.01 V, then a full slow delithiation (0.2C to 1.2 V),
+    so every lithiation starts from a fully, slowly delithiated electrode (the first from formation)."""
     blocks = [QMS_FORMATION]
     for rate in QMS_RATES:
         steps = (
-            "Charge at 0.2C until 1.2 V",
-            "Rest for 10 minutes",
             f"Discharge at {rate:g}C until 0.01 V",
+            "Rest for 10 minutes",
+            "Charge at 0.2C until 1.2 V",
             "Rest for 10 minutes",
         )
         blocks.append(Block(f"lithiation at {rate:g}C", steps, 1, rate))
@@ -180,7 +181,7 @@ PROTOCOLS = {
             "qms_rate_test",
             "qms",
             ("half",),
-            "0.05C formation, then lithiation at 0.2, 0.5, 1, 2, 3, 5C to 0.01 V, each after a full "
+            "0.05C formation, then lithiation at 0.2, 0.5, 1, 2, 3, 5C to 0.01 V, each followed by a full "
             "0.2C delithiation to 1.2 V (1C = 3.8 mA/cm2)",
             QMS + ": rate test at ~3.8 mAh/cm2",
             _qms_rate_blocks(),

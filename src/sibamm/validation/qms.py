@@ -308,7 +308,9 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         rt = res.table.iloc[1:]
         if not res.completed:
             notes.append(f"{LABELS[name]} rate test: {res.message}")
-        frac = (rt["lithiation capacity [mAh/g]"] / rt["delithiation capacity [mAh/g]"]).to_numpy()
+        # available = what the preceding slow delithiation emptied (formation, then each 0.2C step)
+        available = res.table["delithiation capacity [mAh/g]"].to_numpy()[:-1]
+        frac = rt["lithiation capacity [mAh/g]"].to_numpy() / available
         fractions[LABELS[name]] = (rt["C-rate"].to_numpy(), frac)
         for rate_, f_, vmin in zip(
             rt["C-rate"], frac, rt["minimum Si surface potential vs Li at the separator [V]"], strict=True
@@ -321,7 +323,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
                     f"capacity filled at {rate_:g}C / available",
                     "%",
                     100 * f_,
-                    SRC + ", rate test (lithiation after a full 0.2C delithiation)",
+                    SRC + ", rate test (lithiation after a full slow delithiation)",
                 )
             )
             plating[(name, rate_)] = vmin
