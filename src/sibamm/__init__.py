@@ -10,7 +10,7 @@ The top-level API::
 
 __version__ = "0.1.0"
 
-from .analysis import dqdv, dqdv_peaks
+from .analysis import dqdv, dqdv_peak_ratio, dqdv_peaks, segment_dqdv
 from .api import catalogue, parameters
 from .errors import SibammError
 from .models import SiliconDFN
@@ -24,9 +24,11 @@ __all__ = [
     "SimulationResult",
     "catalogue",
     "dqdv",
+    "dqdv_peak_ratio",
     "dqdv_peaks",
     "get_cell",
     "parameters",
+    "segment_dqdv",
     "simulate",
     "validate",
 ]

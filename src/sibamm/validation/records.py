@@ -30,7 +30,7 @@ class Record:
     within_tolerance: bool | None
     role: str
     source: str
-    comparison: str = "within"  # "within", "upper bound" ("< 10%") or "lower bound" ("CE >= 99.5%")
+    comparison: str = "within"  # "within", or "upper bound"/"lower bound" for reported limits ("< 10%")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -52,7 +52,7 @@ def calibration(
         ok = simulated < reported
         abs_tol = 0.0
     elif comparison == "lower bound":
-        ok = simulated >= reported
+        ok = simulated > reported
         abs_tol = 0.0
     else:
         ok = abs(simulated - reported) <= abs_tol

@@ -13,6 +13,7 @@ from ..parameters.cells import CELLS
 TITLES = {
     "hpss": "HPSS: hollow porous Si microspheres (liquid electrolyte)",
     "qms": "QMS: S-doped quasi-metallic Si (liquid electrolyte)",
+    "frm": "FRM: crystalline Li15Si4 in Si nanoparticles, depth-of-discharge control (liquid electrolyte)",
 }
 
 

@@ -6,6 +6,7 @@ from .interface.li2s_formation import Li2SFormation
 from .interface.si_sei import FormationAndBreathingSEI
 from .mechanics.inward_breathing import InwardBreathing
 from .open_circuit_potential.silicon_phases import (
+    CrystallineLi15Si4,
     PhaseTransformation,
     PristineCrystallineSi,
     SiliconPhaseOCP,
@@ -14,6 +15,7 @@ from .particle.hollow_shell_diffusion import HollowShellDiffusion
 from .porosity.swelling_porosity import SwellingPorosity
 
 __all__ = [
+    "CrystallineLi15Si4",
     "FormationAndBreathingSEI",
     "HollowShellDiffusion",
     "HollowSphereSwellingLAM",
