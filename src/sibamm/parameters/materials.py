@@ -267,7 +267,7 @@ def qms(sulfur_at_percent: float) -> dict:
                 FIT_DATE,
             ),
             "Si particle bulk diffusivity [m2.s-1]": fitted(
-                3e-17,
+                2.3e-17,
                 "undoped Si (QMS route) first cycle at 0.05C: ICE 87.4%, 3080 mAh/g (scripts/fit_qms.py); "
                 "inside the 1e-18-1e-14 m2/s literature range of Si",
                 FIT_DATE,
@@ -300,9 +300,9 @@ def qms(sulfur_at_percent: float) -> dict:
                 2.45e-4, "QMS(0.7) ICE 92.5% and Si ICE 87.4% at 0.05C (scripts/fit_qms.py)", FIT_DATE
             ),
             "Si electrode exchange-current density [A.m-2]": fitted(
-                _si_exchange_current(6.69e-8 * 10),
-                "Chen2020_composite Si form; prefactor x10 fitted to QMS(0.7) 3350 and Si 3080 mAh/g "
-                "at 0.05C to 5 mV (scripts/fit_qms.py; x1, x3, x10 scanned)",
+                _si_exchange_current(6.69e-8),
+                "Chen2020_composite Si value kept (x1): QMS(0.7) 3350 and Si 3080 mAh/g at 0.05C to 5 mV "
+                "with the c-Li15Si4 phase (scripts/fit_qms.py; x1, x3, x10 scanned)",
                 FIT_DATE,
             ),
             "Si electrode specific surface area (BET) [m2.kg-1]": assumed(
@@ -316,7 +316,7 @@ def qms(sulfur_at_percent: float) -> dict:
             ),
             "Si particle cyclic ratchet coefficient": fitted(
                 0.03,
-                "QMS electrode swelling < 30% after 100 cycles (probe runs 0.08 -> +43%, 0.03 -> +24%; "
+                "QMS electrode swelling < 30% after 100 cycles (probe runs 0.08 -> +43%, 0.03 -> +19-24%; "
                 "scripts/fit_qms.py --cycling)",
                 FIT_DATE,
             ),
