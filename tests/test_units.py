@@ -191,6 +191,8 @@ def test_derived_values_follow_an_override():
         ("sibamm_hpss_c_half", "Positive particle inner radius [m]"),
         ("sibamm_hpss_half", "Positive particle inner radius [m]"),
         ("sibamm_hpss_c_lco_full", "Negative particle inner radius [m]"),
+        ("sibamm_qms07_half", "Positive particle inner radius [m]"),
+        ("sibamm_qms07_lco_full", "Negative particle inner radius [m]"),
     ],
 )
 def test_pybamm_parameter_set_entry_points(set_name, slot_name):
@@ -326,7 +328,17 @@ def test_dqdv_rejects_bad_input():
 
 
 @pytest.mark.parametrize(
-    ("name", "n"), [("cycling_1C", 800), ("rate_test", 19), ("full_cell_0.2C", 101), ("formation", 1)]
+    ("name", "n"),
+    [
+        ("cycling_1C", 800),
+        ("rate_test", 19),
+        ("full_cell_0.2C", 101),
+        ("formation", 1),
+        ("qms_cycling_0.5C", 501),
+        ("qms_rate_test", 7),
+        ("qms_gitt", 13),
+        ("qms_full_cell_1C", 201),
+    ],
 )
 def test_protocols_unroll_to_their_cycle_count(name, n):
     protocol = PROTOCOLS[name]
@@ -374,6 +386,8 @@ class FakeCycle:
         self.data, self.n = data, n
 
     def __getitem__(self, name):
+        if name not in self.data and "Li2S" in name:
+            raise KeyError(name)  # like PyBaMM: a cell without S has no Li2S variable
         return SimpleNamespace(entries=np.asarray(self.data.get(name, np.ones(self.n)), dtype=float))
 
 
@@ -417,6 +431,16 @@ def test_cycle_row_capacities_and_ce(cell_type):
     else:
         assert row["total Li [mAh]"] == pytest.approx(li_si + sei + dead + 1e-4 * MOL_TO_MAH)
     assert "Li in electrolyte [mAh]" in row
+
+
+def test_cycle_row_counts_li2s_as_its_own_inventory_line():
+    cycle = _fake_cycle(HALF, 5.0, 4.5)
+    without = cycle_row(cycle, 1, "formation", 0.05, HALF, 1.5e-3, 1.131)
+    assert "Li2S (trapped by S) [mAh]" not in without
+    cycle.data["Loss of lithium to positive Li2S [mol]"] = [0, 1e-8, 2e-8, 2e-8, 2e-8]
+    row = cycle_row(cycle, 1, "formation", 0.05, HALF, 1.5e-3, 1.131)
+    assert row["Li2S (trapped by S) [mAh]"] == pytest.approx(2e-8 * MOL_TO_MAH)
+    assert row["total Li [mAh]"] == pytest.approx(without["total Li [mAh]"] + 2e-8 * MOL_TO_MAH)
 
 
 def test_cycle_row_ce_undefined_without_lithiation():

@@ -325,13 +325,21 @@ def qms(sulfur_at_percent: float) -> dict:
     return mat
 
 
+def _qms_material(sulfur_at_percent: float, doc: str):
+    def material() -> dict:
+        return qms(sulfur_at_percent)
+
+    material.__doc__ = doc
+    return material
+
+
 MATERIALS = {
     "HPSS@C": hpss_c,
     "HPSS": hpss,
-    "QMS(0.7)": lambda: qms(0.7),
-    "QMS(0.3)": lambda: qms(0.3),
-    "QMS(0.1)": lambda: qms(0.1),
-    "Si (QMS route)": lambda: qms(0.0),
+    "QMS(0.7)": _qms_material(0.7, "QMS(0.7): hollow porous Si with 0.7 at% S, quasi-metallic (QMS paper)."),
+    "QMS(0.3)": _qms_material(0.3, "QMS(0.3): hollow porous Si with 0.3 at% S (QMS paper)."),
+    "QMS(0.1)": _qms_material(0.1, "QMS(0.1): hollow porous Si with 0.1 at% S (QMS paper)."),
+    "Si (QMS route)": _qms_material(0.0, "Undoped hollow porous Si made by the QMS molten-salt route."),
 }
 
 
