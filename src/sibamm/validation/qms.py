@@ -308,8 +308,9 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         rt = res.table.iloc[1:]
         if not res.completed:
             notes.append(f"{LABELS[name]} rate test: {res.message}")
-        # available = what the preceding slow delithiation emptied (formation, then each 0.2C step)
-        available = res.table["delithiation capacity [mAh/g]"].to_numpy()[:-1]
+        # initially available: what the formation's full slow delithiation emptied; every lithiation
+        # starts from an electrode emptied again at 0.2C to 1.2 V
+        available = float(res.table["delithiation capacity [mAh/g]"].iloc[0])
         frac = rt["lithiation capacity [mAh/g]"].to_numpy() / available
         fractions[LABELS[name]] = (rt["C-rate"].to_numpy(), frac)
         for rate_, f_, vmin in zip(
