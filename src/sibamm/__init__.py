@@ -6,12 +6,14 @@ The top-level API::
     result = sibamm.simulate("hpss_c_half", "cycling_1C", cycles=50)
     result.table                      # per-cycle metrics with units
     sibamm.validate("hpss")           # paper numbers beside the model's
+    fitted = sibamm.fit("hpss_c_half", "formation", ["Si particle diffusivity [m2.s-1]=3e-16:9e-14"],
+                        data="run.csv")  # time series, per-cycle table, metrics or cycler file
 """
 
 __version__ = "0.1.0"
 
 from .analysis import dqdv, dqdv_peaks
-from .api import catalogue, parameters
+from .api import catalogue, fit, parameters, refit
 from .errors import SibammError
 from .models import SiliconDFN
 from .parameters import get_cell
@@ -25,8 +27,10 @@ __all__ = [
     "catalogue",
     "dqdv",
     "dqdv_peaks",
+    "fit",
     "get_cell",
     "parameters",
+    "refit",
     "simulate",
     "validate",
 ]

@@ -18,5 +18,29 @@ def catalogue() -> dict:
 
 
 def parameters(cell: str) -> dict:
-    """All parameter values of ``cell`` (sibamm names) with their provenance."""
+    """All parameter values of ``cell`` (sibamm names) with their provenance.
+
+    ``cell`` is a shipped cell name or a parameter-set file written by :func:`fit`.
+    """
     return get_cell(cell).values()
+
+
+def fit(cell: str, protocol: str, parameters, data=None, targets=None, **options):
+    """Fit ``parameters`` of ``cell`` to ``data`` and/or ``targets``; see :func:`sibamm.fitting.fit`.
+
+    ``parameters`` are ``"NAME=LOW:HIGH"`` strings or :class:`sibamm.fitting.FreeParameter`;
+    the result's ``write_parameter_set(path)`` writes a file every function taking a cell accepts.
+    """
+    from .fitting import fit as _fit
+
+    return _fit(cell, protocol, parameters, data=data, targets=targets, **options)
+
+
+def refit(quick: bool = False, **options) -> dict:
+    """Recompute every shipped fitted value from its declared targets.
+
+    See :func:`sibamm.fitting.shipped.refit`.
+    """
+    from .fitting.shipped import refit as _refit
+
+    return _refit(quick=quick, **options)

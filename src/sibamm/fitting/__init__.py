@@ -20,7 +20,8 @@ from ..errors import SibammError
 from ..experiments import get_protocol
 from ..parameters.cells import COIN_AREA, get_cell
 from . import data as data_io
-from .engine import OPTIMISERS, Problem, fit as _fit
+from .engine import OPTIMISERS, Problem
+from .engine import fit as _fit
 from .free import FreeParameter, parse_param
 from .result import FitResult
 from .targets import CycleTableTarget, ScalarTarget, Target, TimeSeriesTarget, metric_names
@@ -112,7 +113,9 @@ def make_targets(
                 available.append(col)
                 if pick(col):
                     if col != "CE [%]" and (payload[col] <= 0).any():
-                        raise SibammError(f"{source}: column {col!r} has capacities <= 0; remove those cycles")
+                        raise SibammError(
+                            f"{source}: column {col!r} has capacities <= 0; remove those cycles"
+                        )
                     out.append(
                         CycleTableTarget(
                             payload[["cycle", col]],

@@ -62,7 +62,9 @@ def read_csv(path) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise SibammError(f"data file {str(path)!r} is empty") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
-        raise SibammError(f"data file {str(path)!r} is not a readable CSV ({str(err).splitlines()[0]})") from None
+        raise SibammError(
+            f"data file {str(path)!r} is not a readable CSV ({str(err).splitlines()[0]})"
+        ) from None
     if frame.empty:
         raise SibammError(f"data file {str(path)!r} has a header but no data rows")
     return frame
@@ -73,9 +75,7 @@ def data_kind(frame: pd.DataFrame) -> str:
     units = _column_units(frame.columns)
     if any(q in units for q in ("time", "voltage", "current")):
         return "timeseries"
-    if any(c.lower() == "cycle" for c in map(str, frame.columns)) and any(
-        "capacity" in q for q in units
-    ):
+    if any(c.lower() == "cycle" for c in map(str, frame.columns)) and any("capacity" in q for q in units):
         return "cycles"
     raise SibammError(
         "cannot tell what the data is: a time series needs columns 'Time [s]', 'Current [A]', "
@@ -134,7 +134,8 @@ def check_timeseries(frame: pd.DataFrame, where: str = "time series") -> pd.Data
     v = out[VOLTAGE].to_numpy()
     if np.abs(v).max() > 10:
         raise SibammError(
-            f"{where}: 'Voltage [V]' reaches {np.abs(v).max():g}, not a cell voltage in V (mV data? divide by 1000)"
+            f"{where}: 'Voltage [V]' reaches {np.abs(v).max():g}, not a cell voltage in V "
+            "(mV data? divide by 1000)"
         )
     if np.abs(out[CURRENT].to_numpy()).max() > 100:
         raise SibammError(
@@ -204,7 +205,9 @@ def read_metrics(path, cell: str | None = None, protocol: str | None = None) -> 
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise SibammError(f"data file {str(path)!r} is not valid JSON ({err.msg}, line {err.lineno})") from None
+        raise SibammError(
+            f"data file {str(path)!r} is not valid JSON ({err.msg}, line {err.lineno})"
+        ) from None
     metrics = []
     if isinstance(data, list):
         for r in data:
@@ -242,7 +245,11 @@ def read_metrics(path, cell: str | None = None, protocol: str | None = None) -> 
     else:
         raise SibammError(f"{path.name}: expected a list of records or an object of metrics")
     for m in metrics:
-        if isinstance(m["value"], bool) or not isinstance(m["value"], (int, float)) or not np.isfinite(m["value"]):
+        if (
+            isinstance(m["value"], bool)
+            or not isinstance(m["value"], (int, float))
+            or not np.isfinite(m["value"])
+        ):
             raise SibammError(f"{path.name}: metric {m['metric']!r} has a non-numeric value {m['value']!r}")
     if not metrics:
         raise SibammError(
@@ -269,7 +276,8 @@ def read_cycler(path) -> pd.DataFrame:
         frame = ec.echem_file_loader(str(path))
     except Exception as err:  # navani raises many kinds of errors for unreadable files
         raise SibammError(
-            f"navani could not read {Path(path).name}: {str(err).splitlines()[0] if str(err) else type(err).__name__}"
+            f"navani could not read {Path(path).name}: "
+            + (str(err).splitlines()[0] if str(err) else type(err).__name__)
         ) from None
     if "Time" not in frame or "Voltage" not in frame:
         raise SibammError(f"{Path(path).name}: navani found no time or voltage column")

@@ -88,7 +88,8 @@ class Problem:
                 )
         if self.cycles and self.cycles > self.protocol.n_cycles:
             raise SibammError(
-                f"the targets need {self.cycles} cycles but protocol {protocol!r} has {self.protocol.n_cycles}"
+                f"the targets need {self.cycles} cycles but protocol {protocol!r} has "
+                f"{self.protocol.n_cycles}"
             )
         self.needs_simulation = any(t.needs_simulation for t in targets)
         self._cache: dict = {}
@@ -172,6 +173,49 @@ class Problem:
     def cost(self, z) -> float:
         e = self.residuals(z)
         return float(e @ e)
+
+
+class JointProblem(Problem):
+    """Several (cell, protocol, targets) sharing the same free parameters: their residuals are
+    concatenated, so one fit meets targets from different cells and protocols (for example a half
+    cell's average CE and a full cell's capacity)."""
+
+    def __init__(self, parts: list[Problem]):
+        if not parts:
+            raise SibammError("a joint fit needs at least one (cell, protocol, targets)")
+        names = [p.name for p in parts[0].parameters]
+        for part in parts[1:]:
+            if [p.name for p in part.parameters] != names:
+                raise SibammError("the parts of a joint fit must share the same free parameters")
+            part.parameters = parts[0].parameters
+        self.parts = parts
+        self.parameters = parts[0].parameters
+        self.targets = [t for part in parts for t in part.targets]
+        self.cell = parts[0].cell
+        self.cell_name = " + ".join(str(p.cell_name) for p in parts)
+        self.protocol_name = " + ".join(p.protocol_name for p in parts)
+        self.shipped = parts[0].shipped
+        self._cache = {}
+        self.best = (math.inf, None)
+        self.on_evaluation = None
+
+    @property
+    def evaluations(self):
+        return sum(p.evaluations for p in self.parts)
+
+    @property
+    def failures(self):
+        return sum(p.failures for p in self.parts)
+
+    def raw_residuals(self, z):
+        raws, sims, messages = [], [], []
+        for part in self.parts:
+            r, sim, msg = part.raw_residuals(z)
+            raws += r
+            sims.append(sim)
+            if msg:
+                messages.append(msg)
+        return raws, sims[0], "; ".join(messages)
 
 
 # ---------------------------------------------------------------------- optimisation
@@ -279,15 +323,44 @@ def fit(
         Fitted values, cost, residual per target, uncertainty (Gauss-Newton/Fisher), correlation
         matrix, optional profiles; ``.write_parameter_set(path)`` and ``.plot(dir)``.
     """
+    _check_options(optimiser, starts, max_evaluations)
+    problem = Problem(cell, protocol, targets, parameters, cycles=cycles, fixed=fixed)
+    return fit_problem(
+        problem,
+        optimiser=optimiser,
+        starts=starts,
+        seed=seed,
+        max_evaluations=max_evaluations,
+        profile_points=profile_points,
+        progress=progress,
+        step=step,
+    )
+
+
+def _check_options(optimiser, starts, max_evaluations):
     if optimiser not in OPTIMISERS:
         raise SibammError(f"unknown optimiser {optimiser!r}; choose from {list(OPTIMISERS)}")
     if isinstance(starts, bool) or not isinstance(starts, int) or starts < 1:
         raise SibammError(f"starts must be a positive integer, got {starts!r}")
     if isinstance(max_evaluations, bool) or not isinstance(max_evaluations, int) or max_evaluations < 1:
         raise SibammError(f"max_evaluations must be a positive integer, got {max_evaluations!r}")
-    problem = Problem(cell, protocol, targets, parameters, cycles=cycles, fixed=fixed)
+
+
+def fit_problem(
+    problem,
+    optimiser: str = "least_squares",
+    starts: int = 1,
+    seed: int = 0,
+    max_evaluations: int = 60,
+    profile_points: int = 0,
+    progress: bool = True,
+    step: float = 1e-3,
+) -> FitResult:
+    """Optimise a :class:`Problem` or :class:`JointProblem` (see :func:`fit` for the options)."""
+    _check_options(optimiser, starts, max_evaluations)
+    parameters = problem.parameters
     t0 = time.perf_counter()
-    bar = _Progress(progress, max_evaluations * starts, f"fit {problem.cell_name} {protocol}")
+    bar = _Progress(progress, max_evaluations * starts, f"fit {problem.cell_name} {problem.protocol_name}")
     problem.on_evaluation = bar.update
     z_starts = [problem.z_start()]
     if starts > 1:
@@ -297,7 +370,9 @@ def fit(
     try:
         for z0 in z_starts:
             before = problem.evaluations
-            z, message = _run_one(problem, np.asarray(z0, dtype=float), optimiser, max_evaluations, seed, step)
+            z, message = _run_one(
+                problem, np.asarray(z0, dtype=float), optimiser, max_evaluations, seed, step
+            )
             runs.append(
                 {
                     "start": problem.values_at(z0),
@@ -352,7 +427,7 @@ def _profiles(problem: Problem, z_best, points: int, optimiser: str, step: float
                 continue
             others = [j for j in range(len(z_best)) if j != i]
 
-            def sub(zo, zi=zi, others=others):
+            def sub(zo, zi=zi, others=others, i=i):
                 z = z_best.copy()
                 z[i] = zi
                 z[others] = zo

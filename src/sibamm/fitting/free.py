@@ -42,7 +42,8 @@ class FreeParameter:
                 raise SibammError(f"parameter {self.name!r}: bound {label} = {v!r} is not a finite number")
         if not self.low < self.high:
             raise SibammError(
-                f"parameter {self.name!r}: lower bound {self.low:g} must be below the upper bound {self.high:g}"
+                f"parameter {self.name!r}: lower bound {self.low:g} must be below the upper bound "
+                f"{self.high:g}"
             )
         if self.log is None:
             self.log = self.low > 0 and self.high / self.low >= 10
@@ -54,7 +55,9 @@ class FreeParameter:
     def set_initial(self, value: float) -> None:
         """Set the start value; it must lie within the bounds."""
         if not (isinstance(value, (int, float)) and math.isfinite(value)):
-            raise SibammError(f"parameter {self.name!r} has no numeric value to start from; give NAME=LOW:HIGH:START")
+            raise SibammError(
+                f"parameter {self.name!r} has no numeric value to start from; give NAME=LOW:HIGH:START"
+            )
         if not self.low <= value <= self.high:
             raise SibammError(
                 f"parameter {self.name!r}: bounds [{self.low:g}, {self.high:g}] exclude the initial value "

@@ -31,7 +31,9 @@ def is_parameter_file(name) -> bool:
     return isinstance(name, (str, Path)) and str(name).lower().endswith(SUFFIXES)
 
 
-def write_parameter_file(path, base_cell: str, values: dict, name=None, description="", fit=None, parent=None):
+def write_parameter_file(
+    path, base_cell: str, values: dict, name=None, description="", fit=None, parent=None
+):
     path = Path(path)
     data = {
         "format": FORMAT,
@@ -62,9 +64,11 @@ def read_parameter_file(path) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise SibammError(f"parameter-set file {path.name!r} is not valid JSON ({err.msg}, line {err.lineno})") from None
+        raise SibammError(
+            f"parameter-set file {path.name!r} is not valid JSON ({err.msg}, line {err.lineno})"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SibammError(f"{path.name!r} is not a sibamm parameter set (no \"format\": \"{FORMAT}\")")
+        raise SibammError(f'{path.name!r} is not a sibamm parameter set (no "format": "{FORMAT}")')
     if not isinstance(data.get("values"), dict):
         raise SibammError(f"{path.name!r}: 'values' must be an object of NAME: {{value, kind, source}}")
     for key, entry in data["values"].items():
@@ -83,7 +87,9 @@ def load_cell(path):
     data = read_parameter_file(path)
     base_name = data.get("base cell")
     if base_name not in CELLS:
-        raise SibammError(f"{Path(path).name!r}: unknown base cell {base_name!r}; known cells: {sorted(CELLS)}")
+        raise SibammError(
+            f"{Path(path).name!r}: unknown base cell {base_name!r}; known cells: {sorted(CELLS)}"
+        )
     base = CELLS[base_name]
     file_values = {
         key: Value(

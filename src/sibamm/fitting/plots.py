@@ -7,10 +7,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
 
-from .targets import CycleTableTarget, ScalarTarget, TimeSeriesTarget  # noqa: E402
+from .targets import CycleTableTarget, ScalarTarget, TimeSeriesTarget
 
 
 def plot_fit(result, out: Path) -> list[Path]:

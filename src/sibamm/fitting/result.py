@@ -41,7 +41,9 @@ class FitResult:
     target_objects: list = field(default_factory=list, repr=False)
 
     @classmethod
-    def build(cls, problem, z, jacobian, raws, simulation, message, runs, profiles, optimiser, seed, wall_time, date):
+    def build(
+        cls, problem, z, jacobian, raws, simulation, message, runs, profiles, optimiser, seed, wall_time, date
+    ):
         params = problem.parameters
         values = problem.values_at(z)
         scales = problem.scales()
@@ -202,12 +204,19 @@ class FitResult:
             values=values,
             name=name,
             description=f"{self.base_cell} with {len(values)} value(s) fitted on {self.date}",
-            fit={"protocol": self.protocol, "optimiser": self.optimiser, "seed": self.seed, "cost": self.cost},
+            fit={
+                "protocol": self.protocol,
+                "optimiser": self.optimiser,
+                "seed": self.seed,
+                "cost": self.cost,
+            },
             parent=self.cell if self.cell != self.base_cell else None,
         )
 
     def summary(self) -> str:
-        lines = [f"fit {self.cell} {self.protocol}: cost {self.cost:.4g} after {self.evaluations} simulations"]
+        lines = [
+            f"fit {self.cell} {self.protocol}: cost {self.cost:.4g} after {self.evaluations} simulations"
+        ]
         for n, v in self.parameters.items():
             u = self.uncertainty[n]
             rel = u["relative std"]

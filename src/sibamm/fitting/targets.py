@@ -41,9 +41,10 @@ def formation_cycles(protocol: Protocol) -> int:
 
 
 def cycle_after(protocol: Protocol, n: int) -> int:
-    """The cycle at which "after N cycles" is read: N cycles after formation, capped at the
-    protocol's length (the HPSS 1C protocol counts its formation cycle among its 800)."""
-    return min(formation_cycles(protocol) + n, protocol.n_cycles)
+    """The cycle at which "after N cycles" is read: N cycles after formation, or cycle N when the
+    protocol counts its formation cycles among its N (the HPSS 1C protocol: 800 cycles in all)."""
+    after = formation_cycles(protocol) + n
+    return n if after > protocol.n_cycles and n <= protocol.n_cycles else after
 
 
 @dataclass
@@ -204,7 +205,8 @@ def find_metric(name: str):
         if match:
             return metric, match
     raise SibammError(
-        f"unknown metric {name!r}; known metrics: 'initial Coulombic efficiency', 'first lithiation capacity', "
+        f"unknown metric {name!r}; known metrics: 'initial Coulombic efficiency', "
+        "'first lithiation capacity', "
         "'delithiation capacity at cycle N', 'delithiation capacity after N cycles', 'CE at cycle N', "
         "'retention after N cycles', 'average CE, cycles A-B', 'outer diameter change at full lithiation', "
         "'shell thickness change, lithiated', 'electrode thickness change after N cycles', "
@@ -266,12 +268,16 @@ class ScalarTarget(Target):
         self.name, self.value, self.protocol, self.cell_type = name, value, protocol, cell_type
         self.unit, self.sigma, self.weight, self.source = unit, sigma, weight, source
         self.comparison = comparison
-        if isinstance(self.value, bool) or not isinstance(self.value, (int, float)) or not math.isfinite(
-            self.value
+        if (
+            isinstance(self.value, bool)
+            or not isinstance(self.value, (int, float))
+            or not math.isfinite(self.value)
         ):
             raise SibammError(f"target {self.name!r}: value {self.value!r} is not a finite number")
         if comparison not in ("within", "upper bound"):
-            raise SibammError(f"target {self.name!r}: comparison {comparison!r} must be 'within' or 'upper bound'")
+            raise SibammError(
+                f"target {self.name!r}: comparison {comparison!r} must be 'within' or 'upper bound'"
+            )
         key = self.name.strip().lower()
         if key in PARAMETER_METRICS:
             self._parameter, unit = PARAMETER_METRICS[key]

@@ -81,4 +81,7 @@ def write_report(path: Path, sections: dict, quick: bool = False) -> None:
         for fig in figs:
             lines += [f"![{Path(fig).stem}]({Path(fig).name})", ""]
         lines += ["### Parameters and their provenance", "", *_provenance_table(system)]
+        from ..fitting.shipped import report_lines
+
+        lines += report_lines(system)
     path.write_text("\n".join(lines) + "\n")
