@@ -269,6 +269,26 @@ def test_recovers_two_parameters_from_a_multicycle_time_series(two_cycle_data, t
     assert values[D].value == pytest.approx(result.parameters[D])
 
 
+def test_recovers_two_parameters_fast(tmp_path):
+    """Fast variant: diffusivity and SEI formation capacity at once from two cycles (formation and
+    one 1C cycle) of voltage, within 5%; start 25-40% away, stop at a 1e-3 step."""
+    truth = {D: 1.4 * D0, SEI: 4.2e-4}
+    sim = simulate(HALF, "cycling_1C", cycles=2, overrides=truth, progress=False, keep_profiles=())
+    sim.write_csv(tmp_path / "two_cycles.csv")
+    result = fit(
+        HALF,
+        "cycling_1C",
+        [f"{D}=3e-16:3e-14", f"{SEI}=1e-4:1.2e-3"],
+        data=tmp_path / "two_cycles.csv",
+        progress=False,
+        max_evaluations=20,
+        xtol=1e-3,
+    )
+    for name, true in truth.items():
+        assert result.parameters[name] == pytest.approx(true, rel=0.05), (name, result.parameters)
+    assert result.cost < 1e-2
+
+
 def test_cycle_table_target_reads_capacity_columns(two_cycle_data):
     """The per-cycle table written by `simulate --out` is a valid target; at the true values the
     residuals vanish."""

@@ -160,7 +160,11 @@ def check_cycle_table(frame: pd.DataFrame, cell_type: str, where: str = "per-cyc
     out = pd.DataFrame({"cycle": frame[cols["cycle"]]})
     lithiation_word = "discharge" if cell_type == "half" else "charge"
     delithiation_word = "charge" if cell_type == "half" else "discharge"
-    for quantity, (col, unit) in _column_units(frame.columns).items():
+    for col in frame.columns:
+        m = _UNIT.match(str(col))
+        if not m:
+            continue
+        quantity, unit = m["name"].strip().lower(), m["unit"].strip()
         q = quantity.replace("capacity", "").strip()
         if "capacity" not in quantity:
             if quantity == "ce":

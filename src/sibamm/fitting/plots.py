@@ -62,7 +62,7 @@ def plot_fit(result, out: Path) -> list[Path]:
         plt.close(fig)
     if result.profiles:
         n = len(result.profiles)
-        fig, axes = plt.subplots(1, n, figsize=(4 * n, 3.2), squeeze=False)
+        fig, axes = plt.subplots(1, n, figsize=(max(4 * n, 6), 3.4), squeeze=False)
         for ax, (name, prof) in zip(axes[0], result.profiles.items()):
             ax.plot(prof["values"], prof["delta cost"], "o-")
             ax.axvline(result.parameters[name], color="C1", ls="--", label="fit")
