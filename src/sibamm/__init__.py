@@ -12,7 +12,7 @@ The top-level API::
 
 __version__ = "0.1.0"
 
-from .analysis import dqdv, dqdv_peaks
+from .analysis import dqdv, dqdv_peak_ratio, dqdv_peaks, segment_dqdv
 from .api import catalogue, fit, parameters, refit
 from .errors import SibammError
 from .models import SiliconDFN
@@ -26,11 +26,13 @@ __all__ = [
     "SimulationResult",
     "catalogue",
     "dqdv",
+    "dqdv_peak_ratio",
     "dqdv_peaks",
     "fit",
     "get_cell",
     "parameters",
     "refit",
+    "segment_dqdv",
     "simulate",
     "validate",
 ]

@@ -6,17 +6,17 @@ import json
 from pathlib import Path
 
 from ..errors import SibammError
-from . import hpss
+from . import frm, hpss
 from .report import write_report
 
-SYSTEMS = {"hpss": hpss.run}
-PLANNED = ("qms", "hal", "frm")
+SYSTEMS = {"hpss": hpss.run, "frm": frm.run}
+PLANNED = ("qms", "hal")
 
 
 def validate(
     system: str = "all", out="validation", json_path=None, quick: bool = False, progress: bool = True
 ) -> list[dict]:
-    """Run the validation for ``system`` ("hpss" or "all"); write the report and JSON records."""
+    """Run the validation for ``system`` (a key of :data:`SYSTEMS`, or "all"); write the report and JSON."""
     if system == "all":
         names = list(SYSTEMS)
     elif system in SYSTEMS:
