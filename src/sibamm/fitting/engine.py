@@ -25,6 +25,7 @@ from scipy.stats import qmc
 
 from ..errors import SibammError
 from ..experiments import get_protocol
+from ..naming import to_pybamm
 from ..parameters.cells import Cell, get_cell
 from ..simulation import simulate
 from .free import FreeParameter
@@ -32,6 +33,15 @@ from .result import FitResult
 from .targets import Target, _Missing
 
 OPTIMISERS = ("least_squares", "nelder-mead", "differential-evolution")
+#: parameters (substrings) that set the mesh or the 1C current: a change needs a rebuilt simulation
+_REBUILD = (
+    "radius",
+    "thickness",
+    "Nominal cell capacity",
+    "Current function",
+    "Electrode height",
+    "Electrode width",
+)
 #: residual (in sigmas) given to every point of a target the simulation could not reach
 PENALTY = 30.0
 
@@ -92,6 +102,7 @@ class Problem:
                 f"{self.protocol.n_cycles}"
             )
         self.needs_simulation = any(t.needs_simulation for t in targets)
+        self._reuse = None  # built model and simulations, reused when only inputs change
         self._cache: dict = {}
         self.evaluations = 0
         self.failures = 0
@@ -113,11 +124,48 @@ class Problem:
             out.append(math.sqrt(t.weight / n) / t.sigma if n else 0.0)
         return out
 
+    def _prepare_reuse(self):
+        """Build once, re-solve with inputs: find every PyBaMM value that moves with the free
+        parameters (derived ones included, by perturbing each) and make those inputs. Values that
+        set the mesh or the 1C current (radii, thicknesses, capacity) need a rebuild every time."""
+        start = {**self.fixed, **{p.name: p.initial for p in self.parameters}}
+        base = self.cell.values(start)
+        moving = set()
+        for p in self.parameters:
+            for factor in (1.01, 0.99):
+                x = p.initial * factor if p.initial else (p.high - p.low) * 1e-3
+                if not p.low <= x <= p.high:
+                    continue
+                try:
+                    moved = self.cell.values({**start, p.name: x})
+                except SibammError:
+                    continue
+                moving |= {
+                    k
+                    for k, v in moved.items()
+                    if not callable(v.value) and not callable(base[k].value) and v.value != base[k].value
+                }
+        moving |= {p.name for p in self.parameters}
+        if any(any(word in name for word in _REBUILD) for name in moving) or any(
+            b.capacity_fraction for b in self.protocol.blocks
+        ):
+            return False
+        pv = self.cell.parameter_values(start)
+        self._input_names = {name: to_pybamm(name, self.cell.cell_type) for name in sorted(moving)}
+        pv.update({slot: "[input]" for slot in self._input_names.values()}, check_already_exists=False)
+        return {"parameter_values": pv}
+
     def simulate_at(self, z):
         overrides = {**self.fixed, **self.values_at(z)}
         values = self.cell.values(overrides)
         result = None
         if self.needs_simulation:
+            if self._reuse is None:
+                self._reuse = self._prepare_reuse()
+            cache = None
+            if self._reuse:
+                cache = self._reuse
+                cache["inputs"] = {slot: values[name].value for name, slot in self._input_names.items()}
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 result = simulate(
@@ -127,6 +175,7 @@ class Problem:
                     overrides=overrides,
                     progress=False,
                     keep_profiles=(),
+                    cache=cache,
                 )
         return result, values
 
