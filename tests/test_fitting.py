@@ -165,6 +165,24 @@ def test_bad_parameter_file(tmp_path, capsys, no_solve):
     _cli_error(["list", "--parameters", str(path)], capsys, "finite number")
 
 
+def test_cycler_file_without_reader_or_unknown_format(tmp_path, no_solve):
+    pytest.importorskip("pandas")
+    path = tmp_path / "run.mpr"
+    path.write_bytes(b"not really a BioLogic file")
+    try:
+        import navani  # noqa: F401
+
+        fragment = "navani could not read"
+    except ImportError:
+        fragment = "sibamm[cyclers]"
+    with pytest.raises(SibammError, match=fragment.replace("[", r"\[").replace("]", r"\]")):
+        make_targets(HALF, "formation", data=path)
+    other = tmp_path / "run.parquet"
+    other.write_bytes(b"x")
+    with pytest.raises(SibammError, match="unknown format"):
+        make_targets(HALF, "formation", data=other)
+
+
 def test_duplicate_timestamps_at_step_changes_are_accepted():
     frame = pd.DataFrame(
         {"Time [s]": [0, 1, 1, 2], "Current [A]": [1e-3, 1e-3, 0, 0], "Voltage [V]": [0.5, 0.4, 0.45, 0.46]}
