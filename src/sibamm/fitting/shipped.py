@@ -138,8 +138,8 @@ DECLARED = (
 NOT_REFIT = {
     "Si electrode lithiation OCP [V]": "a function: MSMR galleries placed at the a-LixSi dQ/dV peaks",
     "Si electrode delithiation OCP [V]": "a function: MSMR galleries placed at the a-LixSi dQ/dV peaks",
-    "Si electrode crystalline Li15Si4 growth rate constant [s-1]": "qualitative targets (c-Li15Si4 present or "
-    "absent at a depth of discharge, in-situ TEM / XRD); no scalar metric for phase fractions yet",
+    "Si electrode crystalline Li15Si4 growth rate constant [s-1]": "qualitative targets (c-Li15Si4 "
+    "present or absent at a depth of discharge, in-situ TEM / XRD); no scalar metric for phase fractions yet",
     "Si electrode crystalline Li15Si4 nucleation rate constant [s-1]": "qualitative target (no c-Li15Si4 in "
     "cycle 1 of sc-SiNP); no scalar metric for phase fractions yet",
     "Si electrode crystalline Li15Si4 framework nucleation yield": "qualitative target (0.43 V dQ/dV peak "
