@@ -286,6 +286,7 @@ def test_recovers_two_parameters_from_a_multicycle_time_series(two_cycle_data, t
     saved = result.write_parameter_set(tmp_path / "fitted.json")
     values = get_cell(str(saved)).values()
     assert values[D].kind == "fitted" and "synthetic.csv" in values[D].source
+    assert values[D].targets and values[D].targets[0]["name"] == "Voltage [V]"
     assert values[D].value == pytest.approx(result.parameters[D])
 
 

@@ -97,6 +97,11 @@ def load_cell(path):
             entry.get("kind", "fitted"),
             entry.get("source", f"parameter set {Path(path).name}")
             + (f" ({entry['date']})" if entry.get("date") else ""),
+            tuple(
+                {k: t.get(k) for k in ("name", "value", "unit", "source", "rmse")}
+                for t in entry.get("targets") or ()
+                if isinstance(t, dict)
+            ),
         )
         for key, entry in data["values"].items()
     }

@@ -231,13 +231,16 @@ def refit(
             drift = refitted / shipped - 1 if shipped else math.nan
             within = abs(refitted - shipped) <= 1.96 * u["std"] if math.isfinite(u["std"]) else False
             identifiable = name not in result.identifiability["not identifiable"] and not u["at bound"]
-            if within and identifiable:
-                verdict = "reproduced within the 95% interval"
-            elif not identifiable:
-                verdict = "not identifiable from these targets"
-            else:
-                verdict = "OUTSIDE the 95% interval"
-            reproduced &= verdict.startswith("reproduced")
+            verdict = "reproduced within the 95% interval" if within else "OUTSIDE the 95% interval"
+            if not identifiable:
+                rel = u["relative std"]
+                verdict += (
+                    " (weakly identified by these targets"
+                    + (f": relative std {100 * rel:.0f}%" if rel is not None and math.isfinite(rel) else "")
+                    + (", at a bound" if u["at bound"] else "")
+                    + ")"
+                )
+            reproduced &= bool(within)
             values.append(
                 {
                     "parameter": name,
