@@ -136,6 +136,16 @@ def test_bad_targets_cli(tmp_path, capsys, no_solve):
     _cli_error([*base, "--target", "retention after 900 cycles=80"], capsys, "protocol 'formation' has 1")
 
 
+def test_bad_fit_options_and_refit_names_cli(tmp_path, capsys, no_solve):
+    path = _timeseries(tmp_path / "d.csv")
+    _cli_error(fit_argv(path, "--optimiser", "newton"), capsys, "unknown optimiser", "least_squares")
+    _cli_error(fit_argv(path, "--starts", "0"), capsys, "starts must be a positive integer")
+    _cli_error(fit_argv(path, "--weight", "Voltage [V]=heavy"), capsys, "not a number")
+    _cli_error(fit_argv(path, "--weight", "Voltage [V]=-1"), capsys, "weight")
+    _cli_error(fit_argv(path, "--sigma", "Voltage=0.01"), capsys, "matches no target", "Voltage [V]")
+    _cli_error(["refit", "--only", "nope"], capsys, "unknown declared fit", "hpss_c_first_cycle")
+
+
 def test_bad_cycle_table_and_metrics(tmp_path, no_solve):
     cells = get_cell(HALF)
     path = tmp_path / "cycles.csv"

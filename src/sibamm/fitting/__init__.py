@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from ..errors import SibammError
@@ -81,6 +82,11 @@ def make_targets(
     cell_def = get_cell(cell)
     proto = get_protocol(protocol, cell_def.cell_type)
     weights, sigmas = dict(weights or {}), dict(sigmas or {})
+    for label, table, allowed in (("weight", weights, "a number >= 0"), ("sigma", sigmas, "a number > 0")):
+        for name, v in table.items():
+            ok = isinstance(v, (int, float)) and math.isfinite(v) and (v >= 0 if label == "weight" else v > 0)
+            if not ok:
+                raise SibammError(f"{label} of target {name!r} is {v!r}; it must be {allowed}")
     wanted, inline = [], []
     for spec in targets or []:
         name, value = parse_target(spec)
@@ -164,6 +170,11 @@ def make_targets(
         )
     if not out:
         raise SibammError("no fit targets: give --data FILE and/or --target METRIC=VALUE")
+    names = [t.name for t in out]
+    for label, table in (("--weight", weights), ("--sigma", sigmas)):
+        for name in table:
+            if name not in names:
+                raise SibammError(f"{label} {name!r} matches no target; targets: {names}")
     return out
 
 
