@@ -193,6 +193,14 @@ def test_cycler_file_without_reader_or_unknown_format(tmp_path, no_solve):
         make_targets(HALF, "formation", data=other)
 
 
+def test_timeseries_without_cycle_column_needs_cycles(tmp_path, capsys, no_solve):
+    path = tmp_path / "d.csv"
+    _timeseries(path)
+    pd.read_csv(path).drop(columns=["Cycle"]).to_csv(path, index=False)
+    argv = ["fit", HALF, "cycling_1C", "--data", str(path), "--param", f"{D}=3e-16:9e-14", "--json", "-"]
+    _cli_error([*argv, "--quiet"], capsys, "no 'Cycle' column", "--cycles N")
+
+
 def test_duplicate_timestamps_at_step_changes_are_accepted():
     frame = pd.DataFrame(
         {"Time [s]": [0, 1, 1, 2], "Current [A]": [1e-3, 1e-3, 0, 0], "Voltage [V]": [0.5, 0.4, 0.45, 0.46]}

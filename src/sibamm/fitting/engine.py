@@ -89,6 +89,11 @@ class Problem:
         self.cell.values({**self.fixed, **{p.name: p.initial for p in parameters}})
         needed = [t.cycles_needed() for t in targets if t.needs_simulation]
         if any(n is None for n in needed):
+            if cycles is None and self.protocol.n_cycles > 1:
+                raise SibammError(
+                    f"the time series has no 'Cycle' column and protocol {protocol!r} has "
+                    f"{self.protocol.n_cycles} cycles: say how many it covers with --cycles N"
+                )
             self.cycles = cycles or self.protocol.n_cycles
         else:
             self.cycles = max(needed, default=0) or None
