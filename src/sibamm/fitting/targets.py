@@ -398,7 +398,7 @@ class TimeSeriesTarget(Target):
         return np.concatenate(times), np.concatenate(data), np.concatenate(simulated)
 
     def describe(self) -> dict:
-        return {**super().describe(), "points": self.penalty_size(), "cycles": len(self._groups)}
+        return {**super().describe(), "points": self.penalty_size(), "steps": len(self._groups)}
 
 
 class CycleTableTarget(Target):
