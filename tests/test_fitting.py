@@ -296,6 +296,23 @@ def test_metrics_from_validation_records(tmp_path, no_solve):
         make_targets("hpss_half", "formation", data=path)
 
 
+def test_charge_transfer_resistance_metric():
+    """R_ct = RT/(F j0 a L): 3x lower with the carbon coat (j0 x3), independent of the electrode
+    thickness at a fixed loading (a L = 3 loading / (rho R) for a solid sphere), and a fit of the
+    loading to an R_ct target goes through the derived volume fraction."""
+    from sibamm.fitting.targets import charge_transfer_resistance
+
+    coated = charge_transfer_resistance(get_cell(HALF).values())
+    assert charge_transfer_resistance(get_cell("hpss_half").values()) == pytest.approx(3 * coated, rel=1e-9)
+    thick = charge_transfer_resistance(get_cell(HALF).values({"Si electrode thickness [m]": 50e-6}))
+    assert thick == pytest.approx(coated, rel=1e-9)
+    loading = "Si mass loading [kg.m-2]"
+    result = fit(
+        HALF, "formation", [f"{loading}=5e-3:2e-2"], targets=["charge-transfer resistance=15"], progress=False
+    )
+    assert result.parameters[loading] == pytest.approx(1.25e-2 * coated / 15, rel=1e-4)
+
+
 def test_every_shipped_fitted_value_is_declared():
     for (cell, name), value in fitted_values().items():
         if name in NOT_REFIT:
