@@ -177,8 +177,20 @@ def cmd_fit(args) -> int:
 
 
 def cmd_refit(args) -> int:
-    from .fitting.shipped import refit
+    from .fitting.shipped import check, refit
 
+    if args.check:
+        report = check(only=args.only, quick=args.quick)
+        for r in report["check"]:
+            sim = "not reached" if r["simulated"] is None else f"{r['simulated']:.4g}"
+            bound = "< " if r["comparison"] == "upper bound" else ""
+            print(
+                f"{r['fit']}: {r['target']}: reported {bound}{r['reported']:g}, shipped values give {sim} "
+                f"(sigma {r['sigma']:.3g})"
+            )
+        if args.json:
+            _write_json(report, args.json)
+        return 0
     report = refit(
         quick=args.quick,
         only=args.only,
@@ -292,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("refit", help="recompute every shipped fitted value from its declared targets")
     s.add_argument("--quick", action="store_true", help="only the fits that need short runs (minutes)")
+    s.add_argument("--check", action="store_true", help="only evaluate the targets at the shipped values")
     s.add_argument("--only", action="append", metavar="FIT", help="run only this declared fit (repeatable)")
     s.add_argument("--max-evaluations", type=int, default=40, help="simulations per fit (default 40)")
     s.add_argument("--json", metavar="FILE")

@@ -191,6 +191,32 @@ def _problem(decl: DeclaredFit, max_cycles: dict | None = None):
     return parts[0] if len(parts) == 1 else JointProblem(parts)
 
 
+def check(only=None, quick: bool = False) -> dict:
+    """The declared targets at the shipped values: one simulation per experiment, no optimisation."""
+    rows = []
+    for decl in DECLARED:
+        if (only and decl.name not in only) or (quick and not decl.quick and not only):
+            continue
+        problem = _problem(decl)
+        z0 = problem.z_start()
+        raws, sim, message = problem.raw_residuals(z0)
+        values = problem.cell.values({**problem.fixed, **problem.values_at(z0)})
+        for t, raw in zip(problem.targets, raws):
+            rows.append(
+                {
+                    "fit": decl.name,
+                    "target": t.name,
+                    "reported": t.value,
+                    "simulated": None if raw is None else float(t.simulated(sim, values)),
+                    "comparison": t.comparison,
+                    "sigma": t.sigma,
+                    "within sigma": None if raw is None else bool(abs(raw[0]) <= t.sigma),
+                    "message": message,
+                }
+            )
+    return {"check": rows}
+
+
 def refit(
     quick: bool = False,
     only=None,
