@@ -327,6 +327,23 @@ def test_refit_check_evaluates_declared_targets_at_shipped_values():
             assert r["within sigma"], r
 
 
+def test_fit_cli_contract(tmp_path, capsys):
+    """`--json -` prints only the JSON, with parameters, cost and targets; --out writes a parameter set
+    that loads as a cell."""
+    argv = ["fit", HALF, "formation", "--param", f"{COND}=1e-5:1e-1", "--target"]
+    argv += ["conductivity of delithiated Si=2e-3", "--json", "-", "--out", str(tmp_path / "fit"), "--quiet"]
+    code, out, err = _cli(argv, capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["parameters"][COND] == pytest.approx(2e-3, rel=1e-4)
+    assert {"parameters", "cost", "targets"} <= set(data) and data["targets"][0]["name"].startswith(
+        "conductivity"
+    )
+    assert "parameter set" in err
+    values = get_cell(str(tmp_path / "fit" / "parameters.json")).values()
+    assert values[COND].kind == "fitted" and values[COND].value == pytest.approx(2e-3, rel=1e-4)
+
+
 def test_every_shipped_fitted_value_is_declared():
     for (cell, name), value in fitted_values().items():
         if name in NOT_REFIT:

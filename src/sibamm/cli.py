@@ -170,9 +170,12 @@ def cmd_fit(args) -> int:
         data["figures"] = [str(p) for p in result.plot(out)]
         _write_json(data, out / "fit.json")
     _write_json(data, args.json)
-    print(result.summary())
+    stream = sys.stderr if str(args.json) == "-" else sys.stdout  # keep stdout pure JSON with --json -
+    print(result.summary(), file=stream)
     if save:
-        print(f"  parameter set: {save} (use it as CELL: sibamm simulate {save} {args.protocol})")
+        print(
+            f"  parameter set: {save} (use it as CELL: sibamm simulate {save} {args.protocol})", file=stream
+        )
     return 0
 
 
