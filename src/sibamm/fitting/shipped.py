@@ -198,23 +198,29 @@ def check(only=None, quick: bool = False) -> dict:
         if (only and decl.name not in only) or (quick and not decl.quick and not only):
             continue
         problem = _problem(decl)
+        parts = problem.parts if isinstance(problem, JointProblem) else [problem]
         z0 = problem.z_start()
-        raws, sim, message = problem.raw_residuals(z0)
-        values = problem.cell.values({**problem.fixed, **problem.values_at(z0)})
-        for t, raw in zip(problem.targets, raws):
-            rows.append(
-                {
-                    "fit": decl.name,
-                    "target": t.name,
-                    "reported": t.value,
-                    "simulated": None if raw is None else float(t.simulated(sim, values)),
-                    "comparison": t.comparison,
-                    "sigma": t.sigma,
-                    "within sigma": None if raw is None else bool(abs(raw[0]) <= t.sigma),
-                    "message": message,
-                }
-            )
+        for part in parts:
+            _check_part(decl, part, z0, rows)
     return {"check": rows}
+
+
+def _check_part(decl, part, z0, rows):
+    raws, sim, message = part.raw_residuals(z0)
+    values = part.cell.values({**part.fixed, **part.values_at(z0)})
+    for t, raw in zip(part.targets, raws):
+        rows.append(
+            {
+                "fit": decl.name,
+                "target": t.name,
+                "reported": t.value,
+                "simulated": None if raw is None else float(t.simulated(sim, values)),
+                "comparison": t.comparison,
+                "sigma": t.sigma,
+                "within sigma": None if raw is None else bool(abs(raw[0]) <= t.sigma),
+                "message": message,
+            }
+        )
 
 
 def refit(
