@@ -210,8 +210,8 @@ def report_section(records, out, title="Design comparison", level=2, meta: dict 
         "cycles to 80%: 1C cycles until below 80% of the first (n/a: not reached within the run).",
         "- Stack energy: one repeat unit of a double-side-coated stack without packaging (half of each foil, "
         "separator, electrolyte in all pores, both coatings), at the 0.1C formation discharge; the Si "
-        "coating counts at its largest lithiated thickness (Wh/L). Half cells: the same Si electrode paired with a "
-        "nominal cathode that supplies the first-lithiation charge (see `energy basis` in the JSON).",
+        "coating counts at its largest lithiated thickness (Wh/L). Half cells: the same Si electrode paired "
+        "with a nominal cathode that supplies the first-lithiation charge (see `energy basis` in the JSON).",
         "- Stack constants: "
         + "; ".join(f"{k} = {v.value:g} ({v.kind}: {v.source})" for k, v in STACK.items()),
         "- Li split: % of the first lithiation charge at the end of the run.",
