@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -76,10 +77,19 @@ def grouped_bars(records, path):
             xs = [i + (j - (len(recs) - 1) / 2) * width for i in range(len(names))]
             ax.bar(xs, [y if y is not None else 0 for y in ys], width, color=colors[j], label=r["label"])
         ax.set_xticks(range(len(names)))
-        ax.set_xticklabels([f"{n}\n[{METRICS[n][0]}]" for n in names], fontsize=7)
+        ax.set_xticklabels([textwrap.fill(n, 14) + f"\n[{METRICS[n][0]}]" for n in names], fontsize=7)
         ax.set_title(title, fontsize=9)
     axes[0].legend(fontsize=6, loc="lower left")
     return _save(fig, path)
+
+
+def _marker(record):
+    return "s" if record["axes"].get("cell") == "full" else "o"
+
+
+def _face(record, color):
+    """Full cells filled; half cells (energy paired with a nominal cathode) open."""
+    return color if record["axes"].get("cell") == "full" else "none"
 
 
 def pareto_front(points):
@@ -117,11 +127,20 @@ def pareto_plots(records, path):
         pts = [(r["metrics"].get("specific energy"), r["metrics"].get(y_name)) for r in recs]
         for j, (x, y) in enumerate(pts):
             if x is not None and y is not None:
-                ax.scatter(x, y, color=colors[j], s=40, label=recs[j]["label"], zorder=3)
+                ax.scatter(
+                    x,
+                    y,
+                    color=colors[j],
+                    s=40,
+                    label=recs[j]["label"],
+                    zorder=3,
+                    marker=_marker(recs[j]),
+                    facecolors=_face(recs[j], colors[j]),
+                )
         front = pareto_front(pts)
         if front:
             ax.plot([pts[i][0] for i in front], [pts[i][1] for i in front], "k--", lw=1, label="Pareto front")
-        ax.set_xlabel("stack specific energy at 0.1C [Wh/kg]")
+        ax.set_xlabel("stack specific energy at 0.1C [Wh/kg] (open: half cell + nominal cathode)")
         ax.set_ylabel(f"{y_name} [{METRICS[y_name][0]}]")
     axes[0].legend(fontsize=6)
     return _save(fig, path)
@@ -136,7 +155,8 @@ def ragone(records, path):
             continue
         xs = [p["specific energy [Wh/kg]"] for p in pts]
         ys = [p["specific power [W/kg]"] for p in pts]
-        ax.plot(xs, ys, "o-", color=_colors(len(recs))[j], label=r["label"])
+        c = _colors(len(recs))[j]
+        ax.plot(xs, ys, "-", color=c, marker=_marker(r), markerfacecolor=_face(r, c), label=r["label"])
         for p, x, y in zip(pts, xs, ys):
             ax.annotate(p["rate"], (x, y), fontsize=6, xytext=(3, 3), textcoords="offset points")
     ax.set_yscale("log")
@@ -154,7 +174,8 @@ def swelling_vs_life(records, path):
         m = r["metrics"]
         x, y = m.get("electrode swelling, lithiated"), m.get("retention at end")
         if x is not None and y is not None:
-            ax.scatter(x, y, color=_colors(len(recs))[j], s=40, label=r["label"])
+            c = _colors(len(recs))[j]
+            ax.scatter(x, y, color=c, s=40, label=r["label"], marker=_marker(r), facecolors=_face(r, c))
     ax.set_xlabel("largest lithiated electrode thickness change [%]")
     ax.set_ylabel("capacity retention at the end of the run [%]")
     ax.legend(fontsize=6)

@@ -24,6 +24,10 @@ from .space import Design, resolve
 from .store import ResultStore
 
 
+#: how long to wait for a Dask scheduler to answer
+SCHEDULER_TIMEOUT = "10s"
+
+
 def _one_line(err: BaseException) -> str:
     text = str(err).strip().splitlines()
     return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
@@ -203,7 +207,7 @@ def _run_dask(todo: list[dict], address: str, finish) -> None:
     except ImportError:
         raise SibammError("--scheduler needs Dask: pip install 'sibamm[dask]'") from None
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout=SCHEDULER_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as err:
         raise SibammError(f"cannot reach the Dask scheduler at {address!r}: {_one_line(err)}") from None
     try:

@@ -365,8 +365,9 @@ def _auto_label(axes: dict) -> str:
         mat = f"QMS({axes['s_doping']:g})"
     if axes.get("alcl3_fraction") is not None and mat == "Si@AlCl3":
         mat = f"Si@AlCl3-{axes['alcl3_fraction']:g}"
-    cell = f"|{axes.get('cathode', 'LCO')}" if axes["cell"] == "full" else " half"
-    parts = [f"{mat}{cell} {axes['electrolyte']}"]
+    counter = "Li-In" if axes["electrolyte"] == "sulfide" else "Li"
+    cell = f" || {axes.get('cathode', '?')}" if axes["cell"] == "full" else f" | {counter} half cell"
+    parts = [f"{mat}{cell} ({axes['electrolyte']})"]
     for name in (
         "areal_capacity",
         "loading",
@@ -379,7 +380,7 @@ def _auto_label(axes: dict) -> str:
     ):
         if name in axes:
             unit = AXES[name].unit
-            parts.append(f"{name} {axes[name]:.3g}{(' ' + unit) if unit else ''}")
+            parts.append(f"{name.replace('_', ' ')} {axes[name]:.3g}{(' ' + unit) if unit else ''}")
     return ", ".join(parts)
 
 
