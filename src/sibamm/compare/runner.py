@@ -23,7 +23,6 @@ from .metrics import design_metrics
 from .space import Design, resolve
 from .store import ResultStore
 
-
 #: how long to wait for a Dask scheduler to answer
 SCHEDULER_TIMEOUT = "10s"
 
