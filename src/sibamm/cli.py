@@ -171,11 +171,12 @@ def cmd_compare(args) -> int:
 def cmd_bench(args) -> int:
     from .bench import run_bench
 
-    records = run_bench(progress=not args.quiet)
+    records = run_bench(progress=not args.quiet, long=args.long, sweep=not args.no_sweep)
     for r in records:
         print(
             f"{r['case']:<34} {r['seconds']:8.2f} s   baseline {r['baseline_seconds']:8.2f} s   "
             f"ratio {r['ratio']:.2f}"
+            + (f"   parallel efficiency {r['parallel efficiency']:.2f}" if "parallel efficiency" in r else "")
         )
     if args.json:
         _write_json(records, args.json)
@@ -230,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("bench", help="speed against stock PyBaMM, same mesh and protocol")
     s.add_argument("--json", metavar="FILE")
+    s.add_argument("--long", action="store_true", help="add the 800-cycle HPSS case (several minutes)")
+    s.add_argument("--no-sweep", action="store_true", help="skip the 1- vs 2-worker design-sweep case")
     s.add_argument("--quiet", action="store_true")
     s.set_defaults(func=cmd_bench)
     return p
