@@ -342,3 +342,40 @@ def test_json_output_holds_space_and_records(tmp_path, monkeypatch):
     assert data["space"]["seed"] == 5 and data["designs"] == 1
     assert data["records"][0]["metrics"]["ICE"] == 90.0
     assert np.isfinite(data["records"][0]["metrics"]["ICE"])
+
+
+def test_comparison_section_goes_into_the_validation_report(tmp_path):
+    from sibamm.compare import report_section
+    from sibamm.validation.report import write_report
+
+    rec = {
+        "key": "k",
+        "label": "HPSS@C | Li half cell (liquid)",
+        "status": "completed",
+        "reason": "",
+        "axes": {"cell": "half"},
+        "metrics": {
+            "ICE": 91.0,
+            "specific energy": 250.0,
+            "retention at end": 97.0,
+            "cycles to 80%": None,
+            "electrode swelling, lithiated": 20.0,
+        },
+        "ragone": [{"rate": "0.1C", "specific energy [Wh/kg]": 250.0, "specific power [W/kg]": 25.0}],
+        "details": {"protocol": "formation 0.1C, then 1 cycles at 1C"},
+    }
+    failed = {
+        **rec,
+        "key": "f",
+        "label": "broken",
+        "status": "failed",
+        "reason": "RuntimeError: x",
+        "metrics": {},
+    }
+    lines = report_section([rec, failed], tmp_path, title="Design comparison")
+    write_report(tmp_path / "REPORT.md", {}, extra=lines)
+    text = (tmp_path / "REPORT.md").read_text()
+    assert "## Design comparison" in text and "| HPSS@C \\| Li half cell (liquid) | completed | 91 |" in text
+    assert "| broken | RuntimeError: x |" in text
+    for name in ("bars", "pareto", "ragone", "swelling_vs_life"):
+        assert (tmp_path / f"compare_{name}.png").is_file() and f"compare_{name}.png" in text

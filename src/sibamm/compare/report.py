@@ -54,6 +54,11 @@ def _fmt(x):
     return f"{x:.4g}"
 
 
+def _cell(text) -> str:
+    """Text safe inside a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 def _save(fig, path):
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -212,14 +217,14 @@ def report_section(records, out, title="Design comparison", level=2, meta: dict 
     ]
     for r in ok:
         lines.append(
-            f"| {r['label']} | {r['status']} | "
+            f"| {_cell(r['label'])} | {r['status']} | "
             + " | ".join(_fmt(r["metrics"].get(n)) for n in TABLE_METRICS)
             + " |"
         )
     lines.append("")
     if failed:
         lines += [f"{h}# Failed designs", "", "| design | reason |", "|---|---|"]
-        lines += [f"| {r['label']} | {r['reason']} |" for r in failed] + [""]
+        lines += [f"| {_cell(r['label'])} | {_cell(r['reason'])} |" for r in failed] + [""]
     partial = [r for r in ok if r["status"] != "completed"]
     for r in partial:
         lines.append(f"- {r['label']}: {r['status']} ({r['reason']}); metrics from the finished cycles.")
