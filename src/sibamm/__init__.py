@@ -11,7 +11,7 @@ The top-level API::
 
 __version__ = "0.1.0"
 
-from .analysis import dqdv, dqdv_peaks
+from .analysis import dqdv, dqdv_peak_ratio, dqdv_peaks, segment_dqdv
 from .api import catalogue, compare_designs, parameters
 from .compare import DesignSpace
 from .errors import SibammError
@@ -28,9 +28,11 @@ __all__ = [
     "catalogue",
     "compare_designs",
     "dqdv",
+    "dqdv_peak_ratio",
     "dqdv_peaks",
     "get_cell",
     "parameters",
+    "segment_dqdv",
     "simulate",
     "validate",
 ]

@@ -54,3 +54,38 @@ def dqdv_peaks(v, dq, prominence: float = 0.05):
         return np.array([])
     idx, _ = find_peaks(dq, prominence=prominence * dq.max())
     return np.asarray(v)[idx]
+
+
+def segment_dqdv(profile, direction: str = "delithiation", si_mass_g: float = 1.0, **kw):
+    """dQ/dV of the lithiation or delithiation segment of one saved cycle profile.
+
+    ``profile`` holds ``Time [s]``, ``Current [A]`` and ``Voltage [V]`` (a
+    :class:`sibamm.SimulationResult` profile, or a cycler time series of one cycle).
+    Lithiation is positive current in a half cell. Returns ``(v, dq_dv)`` in mAh/g/V when
+    ``si_mass_g`` is given; extra keywords go to :func:`dqdv`.
+    """
+    if direction not in ("lithiation", "delithiation"):
+        raise SibammError(f"direction must be 'lithiation' or 'delithiation', got {direction!r}")
+    t = np.asarray(profile["Time [s]"], dtype=float)
+    i = np.asarray(profile["Current [A]"], dtype=float)
+    v = np.asarray(profile["Voltage [V]"], dtype=float)
+    mask = i > 1e-12 if direction == "lithiation" else i < -1e-12
+    if mask.sum() < 5:
+        raise SibammError(f"the profile has no {direction} segment")
+    dq = np.abs(i) * np.diff(t, prepend=t[0]) / 3.6 / si_mass_g  # mAh/g
+    q = np.cumsum(np.where(mask, dq, 0.0))[mask]
+    return dqdv(q, v[mask], **kw)
+
+
+def dqdv_peak_ratio(v, dq, at: float = 0.43, reference: float = 0.30, half_width: float = 0.02) -> float:
+    """Height of the dQ/dV maximum within ``at +- half_width`` over that near ``reference``.
+
+    With the defaults this is the c-Li15Si4 marker of a delithiation: the sharp 0.43 V
+    two-phase peak against the broad 0.30 V a-LixSi process (Obrovac & Krause 2007).
+    """
+    v, dq = np.asarray(v), np.asarray(dq)
+    near_at = (v > at - half_width) & (v < at + half_width)
+    near_ref = (v > reference - half_width) & (v < reference + half_width)
+    if not near_at.any() or not near_ref.any():
+        raise SibammError(f"the dQ/dV curve does not cover {reference} and {at} V")
+    return float(dq[near_at].max() / max(dq[near_ref].max(), 1e-300))

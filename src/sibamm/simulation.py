@@ -13,7 +13,7 @@ import pybamm
 
 from .errors import SibammError
 from .experiments import get_protocol
-from .experiments.protocols import Protocol
+from .experiments.protocols import CAPACITY_LIMIT, Protocol
 from .metrics import cycle_row, finalize_table
 from .models import SiliconDFN
 from .parameters.cells import COIN_AREA, Cell, get_cell
@@ -31,6 +31,7 @@ PROFILE_VARIABLES = (
     "X-averaged Si particle shell thickness change [%]",
     "Si electrode thickness change [%]",
     "X-averaged Si electrode pristine crystalline Si fraction",
+    "X-averaged Si electrode crystalline Li15Si4 fraction",
 )
 
 
@@ -68,14 +69,45 @@ class SimulationResult:
         self.timeseries.to_csv(path, index=False)
 
 
-def _profile(cycle) -> pd.DataFrame:
+#: x-resolved Si variables whose values next to the separator and the current collector are kept
+THROUGH_THICKNESS_VARIABLES = ("Si electrode crystalline Li15Si4 fraction",)
+
+
+def _profile(cycle, cell_type: str) -> pd.DataFrame:
     data = {}
     for name in PROFILE_VARIABLES:
         try:
             data[name] = np.squeeze(np.asarray(cycle[name].entries))
         except KeyError:
             continue
+    for name in THROUGH_THICKNESS_VARIABLES:
+        try:
+            field_xt = np.asarray(cycle[name].entries)
+        except KeyError:
+            continue
+        # PyBaMM orders x from the negative to the positive current collector: the Si of a
+        # half cell (positive slot) starts at the separator, that of a full cell ends there
+        sep, cc = (0, -1) if cell_type == "half" else (-1, 0)
+        data[f"{name} near separator"] = field_xt[sep]
+        data[f"{name} near current collector"] = field_xt[cc]
     return pd.DataFrame(data)
+
+
+def reference_capacity(model, parameter_values, block, solver) -> float:
+    """Lithiation capacity [A.h] of ``block`` run on the fresh cell: the DOD100% reference."""
+    steps = tuple(s for s in block.steps if not str(s).startswith(("Charge", "Rest")))
+    sim = pybamm.Simulation(
+        model,
+        parameter_values=parameter_values,
+        experiment=pybamm.Experiment([steps]),
+        solver=solver,
+        discretisation_kwargs={"check_model": False},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sol = sim.solve(calc_esoh=False)
+    q = sol["Discharge capacity [A.h]"].entries
+    return float(q[-1] - q[0])
 
 
 def simulate(
@@ -88,6 +120,7 @@ def simulate(
     keep_profiles=(1, 2),
     table_path=None,
     solver=None,
+    reference_capacity_ah: float | None = None,
 ) -> SimulationResult:
     """Simulate ``cell`` through ``protocol``.
 
@@ -109,6 +142,10 @@ def simulate(
     table_path : path, optional
         Rewrite the per-cycle table there after every cycle, so an interrupted run
         leaves it behind.
+    reference_capacity_ah : float, optional
+        DOD100% lithiation capacity [A.h] for depth-of-discharge-controlled protocols
+        (``dod70``...); by default it is measured by running the protocol's reference
+        lithiation on the fresh cell first.
     """
     cell_def = cell if isinstance(cell, Cell) else get_cell(cell)
     cell = cell_def.name
@@ -132,6 +169,10 @@ def simulate(
     state = None
     t0 = time.perf_counter()
     keep = set(keep_profiles)
+    q_ref = reference_capacity_ah
+    if q_ref is None and any(b.capacity_fraction for b in blocks):
+        q_ref = reference_capacity(model, pv, proto.reference, solver)
+    q_passed = 0.0  # cumulative discharge capacity [A.h] at the start of the cycle
     bar = _progress(len(blocks), f"{cell} {protocol}", progress)
     try:
         for n, block in enumerate(blocks, start=1):
@@ -146,7 +187,12 @@ def simulate(
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    sol = sims[block.label].solve(starting_solution=state, calc_esoh=False)
+                    inputs = (
+                        {CAPACITY_LIMIT: q_passed + block.capacity_fraction * q_ref}
+                        if block.capacity_fraction
+                        else None
+                    )
+                    sol = sims[block.label].solve(starting_solution=state, calc_esoh=False, inputs=inputs)
             except pybamm.SolverError as err:
                 status = "failed"
                 message = f"solver failed in cycle {n} ({block.label}): {str(err).splitlines()[0]}"
@@ -172,8 +218,9 @@ def simulate(
             ts["Cycle"] = n
             series.append(ts)
             if n in keep:
-                profiles[n] = _profile(cycle)
+                profiles[n] = _profile(cycle, cell_def.cell_type)
             last_cycle = cycle
+            q_passed = float(cycle["Discharge capacity [A.h]"].entries[-1])
             state = sol.last_state
             if table_path is not None:
                 finalize_table(rows, si_mass_g).to_csv(table_path, index=False)
@@ -184,7 +231,7 @@ def simulate(
     finally:
         bar.close()
     if rows and len(rows) not in profiles:
-        profiles[len(rows)] = _profile(last_cycle)
+        profiles[len(rows)] = _profile(last_cycle, cell_def.cell_type)
     if not rows and status == "completed":
         raise SibammError(f"{cell} {protocol}: no cycle completed")
     table = finalize_table(rows, si_mass_g, reference_cycle=2 if len(rows) > 1 else 1)
@@ -200,7 +247,8 @@ def simulate(
         status,
         message,
         time.perf_counter() - t0,
-        {"Si mass [g]": si_mass_g, "area [cm2]": area_cm2},
+        {"Si mass [g]": si_mass_g, "area [cm2]": area_cm2}
+        | ({"reference capacity [mAh]": q_ref * 1000} if q_ref else {}),
     )
 
 

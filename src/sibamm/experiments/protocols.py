@@ -26,6 +26,8 @@ class Block:
     steps: tuple
     repeats: int = 1
     c_rate: float | None = None
+    #: lithiation stops at this fraction of the protocol's reference (DOD100%) capacity
+    capacity_fraction: float | None = None
 
     def experiment(self) -> pybamm.Experiment:
         return pybamm.Experiment([self.steps])
@@ -39,6 +41,8 @@ class Protocol:
     description: str
     source: str
     blocks: tuple = field(default_factory=tuple)
+    #: the cycle whose lithiation capacity defines DOD100% for blocks with a capacity fraction
+    reference: Block | None = None
 
     def cycles(self, limit: int | None = None) -> list[Block]:
         """The protocol unrolled into one :class:`Block` per cycle, cut at ``limit`` cycles."""
@@ -74,6 +78,65 @@ def _rate_blocks() -> tuple:
         blocks.append(Block(f"{rate:g}C, 0.01-1.2 V", _half_cycle(rate, 0.01, 1.2), 3, rate))
     blocks.append(Block("0.2C again, 0.01-1.2 V", _half_cycle(0.2, 0.01, 1.2), 3, 0.2))
     return tuple(blocks)
+
+
+#: input parameter of the capacity cut-off of depth-of-discharge-controlled lithiation
+CAPACITY_LIMIT = "Lithiation capacity limit [A.h]"
+FRM = "FRM (Ogata, Ko et al., continuous Si frameworks; SCIENCE.md FRM protocol)"
+FRM_DELITHIATION = ("Rest for 10 minutes", "Charge at 0.2C until 1.2 V", "Rest for 10 minutes")
+FRM_DOD100 = Block(
+    "DOD100%: 1C to 10 mV, hold to 0.01C; 0.2C to 1.2 V",
+    ("Discharge at 1C until 0.01 V", "Hold at 0.01 V until C/100", *FRM_DELITHIATION),
+    4,
+    1.0,
+)
+
+
+def _dod_block(fraction: float) -> Block:
+    """Lithiation CC-CV at 1C to 10 mV that stops at ``fraction`` of the DOD100% capacity.
+
+    The cut-off is the cell's cumulative discharge capacity (the half cell's lithiation)
+    reaching the value of the input parameter :data:`CAPACITY_LIMIT`, which the runner sets
+    at the start of every cycle (PyBaMM step strings have no capacity termination).
+    """
+    limit = pybamm.InputParameter(CAPACITY_LIMIT)
+    cut = pybamm.step.CustomTermination(
+        f"DOD {fraction:.0%} capacity", lambda v: limit - v["Discharge capacity [A.h]"]
+    )
+    steps = (
+        pybamm.step.c_rate(1, termination=["0.01 V", cut]),
+        pybamm.step.voltage(0.01, termination=["C/100", cut]),
+        *FRM_DELITHIATION,
+    )
+    return Block(f"DOD{fraction:.0%}: 1C CC-CV to 10 mV; 0.2C to 1.2 V", steps, 4, 1.0, fraction)
+
+
+def _dod_protocols() -> list:
+    out = [
+        Protocol(
+            "dod100",
+            "frm",
+            ("half",),
+            "4 cycles: CC-CV lithiation at 1C to 10 mV held to 0.01C (DOD100%), CC delithiation at "
+            "0.2C to 1.2 V (delithiation rate and cut-off assumed: not reported)",
+            FRM,
+            (FRM_DOD100,),
+        )
+    ]
+    for pct in (90, 80, 70):
+        out.append(
+            Protocol(
+                f"dod{pct}",
+                "frm",
+                ("half",),
+                f"4 cycles: 1C CC-CV lithiation to 10 mV stopped at {pct}% of the DOD100% capacity, "
+                "CC delithiation at 0.2C to 1.2 V (assumed)",
+                FRM,
+                (_dod_block(pct / 100),),
+                reference=FRM_DOD100,
+            )
+        )
+    return out
 
 
 PROTOCOLS = {
@@ -134,6 +197,7 @@ PROTOCOLS = {
                 ),
             ),
         ),
+        *_dod_protocols(),
     )
 }
 

@@ -8,7 +8,10 @@ from ..errors import SibammError
 SIBAMM_OPTIONS = {
     "cell": ("half", ("half", "full")),
     "particle shape": ("hollow sphere", ("hollow sphere", "spherical")),
-    "silicon phases": ("pristine crystalline", ("amorphous", "pristine crystalline")),
+    "silicon phases": (
+        "pristine crystalline and Li15Si4",
+        ("amorphous", "pristine crystalline", "pristine crystalline and Li15Si4"),
+    ),
     "volume change": ("inward breathing", ("inward breathing",)),
     "loss of active material": ("swelling-driven", ("swelling-driven", "none")),
     "SEI": ("formation and breathing", ("formation and breathing", "none")),

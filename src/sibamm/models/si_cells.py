@@ -46,7 +46,11 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
         super().__init__(pybamm_options, name or f"sibamm Si {self.cell_type} cell", build=False)
 
         p, o = self.param, self.options
-        phases = () if opts["silicon phases"] == "amorphous" else (sm.PristineCrystallineSi,)
+        phases = {
+            "amorphous": (),
+            "pristine crystalline": (sm.PristineCrystallineSi,),
+            "pristine crystalline and Li15Si4": (sm.PristineCrystallineSi, sm.CrystallineLi15Si4),
+        }[opts["silicon phases"]]
         self.submodels[f"{d} primary particle"] = sm.HollowShellDiffusion(p, d, o, "primary")
         self.submodels[f"{d} primary active material"] = sm.HollowSphereSwellingLAM(
             p, d, o, swelling_driven=opts["loss of active material"] != "none"

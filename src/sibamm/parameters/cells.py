@@ -285,6 +285,63 @@ def _derive_full(values: dict) -> dict:
     return out
 
 
+# --------------------------------------------------------------------------- FRM cells
+
+FRM = "FRM (Ogata, Ko et al., continuous Si frameworks; SCIENCE.md FRM table)"
+
+
+def _frm_half_parts(material: str, loading: float, loading_note: str, capacity: float) -> Callable[[], dict]:
+    def parts() -> dict:
+        values = {}
+        for part in (
+            MATERIALS[material](),
+            comp.frm_recipe(loading, loading_note),
+            comp.frm_electrolyte(),
+            comp.al2o3_coated_separator(),
+            comp.lithium_metal_counter(),
+            _coin_cell(),
+        ):
+            values.update(part)
+        values["Si secondary particle reversible capacity [mAh.g-1]"] = reported(
+            capacity, FRM + ": experimental capacity per secondary-particle mass"
+        )
+        for name in ("Ambient temperature [K]", "Initial temperature [K]", "Reference temperature [K]"):
+            values[name] = reported(296.15, FRM + ": ~23 C")
+        return values
+
+    return parts
+
+
+def _derive_frm_half(values: dict) -> dict:
+    """Si loading, recipe fractions and thickness from the secondary-particle electrode."""
+    si = _v(values, "Si secondary particle Si mass fraction")
+    secondary = _v(values, "Secondary particle mass fraction")
+    loading = _v(values, "Electrode mass loading [kg.m-2]")
+    values = dict(values)
+    recipe = {
+        "Si mass loading [kg.m-2]": derived(
+            loading * secondary * si, "electrode loading x 79% x Si fraction"
+        ),
+        "Si electrode active mass fraction": derived(secondary * si, "79% secondary particles x Si fraction"),
+        "Si electrode additive mass fraction": derived(
+            secondary * (1 - si) + _v(values, "Ketjen black mass fraction"),
+            "CNT (rest of the secondary particles) + Ketjen black",
+        ),
+        "C-rate definition [A.kg-1]": derived(
+            _v(values, "Si secondary particle reversible capacity [mAh.g-1]") / si,
+            "1C = the experimental capacity (assumed: FRM gives no 1C), per Si mass",
+        ),
+    }
+    if not _user_set(values, "Si electrode thickness [m]"):
+        recipe["Si electrode thickness [m]"] = derived(
+            loading / _v(values, "Electrode density [kg.m-3]"), "loading / electrode density"
+        )
+    values.update(recipe)
+    out = dict(recipe)
+    out.update(_derive_half(values))
+    return out
+
+
 CELLS = {
     "hpss_c_half": Cell(
         "hpss_c_half",
@@ -309,6 +366,24 @@ CELLS = {
         "HPSS@C || LiCoO2 full cell, N/P 1.1, LCO 19 mg/cm2",
         _hpss_full_parts,
         _derive_full,
+    ),
+    "pc_sinp_half": Cell(
+        "pc_sinp_half",
+        "frm",
+        "half",
+        "pc-SiNP secondary particles | Li metal 2032 coin cell, 1 M LiPF6 FEC/EC/DEC",
+        _frm_half_parts("pc-SiNP", 1.3e-2, "1.3 mg/cm2 (read as the electrode mass; ~3.0 mAh/cm2)", 3350.0),
+        _derive_frm_half,
+        {"particle shape": "spherical"},
+    ),
+    "sc_sinp_half": Cell(
+        "sc_sinp_half",
+        "frm",
+        "half",
+        "sc-SiNP secondary particles | Li metal 2032 coin cell, 1 M LiPF6 FEC/EC/DEC",
+        _frm_half_parts("sc-SiNP", 1.8e-2, "1.8 mg/cm2 (read as the electrode mass; ~3.3 mAh/cm2)", 2590.0),
+        _derive_frm_half,
+        {"particle shape": "spherical"},
     ),
 }
 

@@ -125,3 +125,51 @@ def lco_positive(loading_kg_m2: float, source: str) -> dict:
         "LCO initial stoichiometry": assumed(0.99, "as-made LiCoO2"),
         "LCO practical capacity [mAh.g-1]": literature(150.0, "LCO to 4.2 V vs Si (~4.3 V vs Li)"),
     }
+
+
+FRM = "FRM (Ogata, Ko et al., continuous Si frameworks; SCIENCE.md FRM table)"
+
+
+def frm_recipe(electrode_loading_kg_m2: float, loading_note: str) -> dict:
+    """FRM electrode: 79 wt% Si/CNT secondary particles, 20 wt% Li-PAA, 1 wt% Ketjen black.
+
+    ``Si electrode active mass fraction`` and the Si loading follow from the secondary
+    particles' Si mass fraction (material) in :func:`sibamm.parameters.cells`.
+    """
+    return {
+        "Electrode mass loading [kg.m-2]": reported(electrode_loading_kg_m2, FRM + ": " + loading_note),
+        "Secondary particle mass fraction": reported(0.79, FRM + ": 79 wt% secondary particles"),
+        "Si electrode binder mass fraction": reported(0.20, FRM + ": 20 wt% Li-PAA"),
+        "Ketjen black mass fraction": reported(0.01, FRM + ": 1 wt% Ketjen black"),
+        "Si electrode additive density [kg.m-3]": literature(2000.0, "MWCNT / Ketjen black"),
+        "Si electrode binder density [kg.m-3]": literature(1500.0, "Li-PAA"),
+        "Electrode density [kg.m-3]": assumed(
+            800.0, "spray-dried secondary-particle electrode (not reported)"
+        ),
+        "Si electrode thickness [m]": assumed(20e-6, "placeholder, derived from loading / electrode density"),
+        "Si electrode Bruggeman coefficient (electrolyte)": literature(1.5, "Bruggeman"),
+        "Si electrode Bruggeman coefficient (electrode)": literature(1.5, "Bruggeman"),
+        "Si electrode swelling thickness fraction": assumed(
+            0.5, "secondary particles: half of the growth fills the inter-particle pores"
+        ),
+        "Si current collector thickness [m]": assumed(10e-6, "Cu foil (not reported)"),
+        "Si current collector conductivity [S.m-1]": literature(5.96e7, "Cu"),
+    }
+
+
+def frm_electrolyte() -> dict:
+    """1 M LiPF6 in FEC/EC/DEC 25/5/70 (FRM): carbonate transport and SEI values as for HPSS."""
+    values = carbonate_electrolyte()
+    values["Initial concentration in electrolyte [mol.m-3]"] = reported(
+        1000.0, FRM + ": 1 M LiPF6 in FEC/EC/DEC 25/5/70"
+    )
+    return values
+
+
+def al2o3_coated_separator() -> dict:
+    return {
+        "Separator thickness [m]": reported(10e-6, FRM + ": 10 um Al2O3-coated separator"),
+        "Separator porosity": assumed(0.45, "ceramic-coated PE separator"),
+        "Separator Bruggeman coefficient (electrolyte)": literature(1.5, "Bruggeman"),
+        "Separator Bruggeman coefficient (electrode)": literature(1.5, "Bruggeman"),
+    }

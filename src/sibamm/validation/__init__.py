@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from ..errors import SibammError
-from . import hpss
+from . import frm, hpss
 from .report import write_report
 
-SYSTEMS = {"hpss": hpss.run}
-PLANNED = ("qms", "hal", "frm")
+SYSTEMS = {"hpss": hpss.run, "frm": frm.run}
+PLANNED = ("qms", "hal")
 
 
 def validate(
@@ -21,7 +21,7 @@ def validate(
     progress: bool = True,
     compare: bool | None = None,
 ) -> list[dict]:
-    """Run the validation for ``system`` ("hpss" or "all"); write the report and JSON records.
+    """Run the validation for ``system`` (a key of :data:`SYSTEMS`, or "all"); write the report and JSON.
 
     ``compare`` (default: with ``system="all"`` and not ``quick``) also runs the default design
     comparison (:func:`sibamm.compare.default_space`) into ``out/compare.sqlite`` (a rerun

@@ -113,4 +113,94 @@ def rate(table, path, title):
     return _save(fig, path)
 
 
-__all__ = ["capacity_ce", "first_cycle", "geometry", "inventory", "np", "rate", "thickness"]
+def voltage_and_dqdv(profiles: dict, si_mass_g, per_gram_factor, path, title):
+    """Voltage curves and delithiation dQ/dV of several cycles (label -> profile).
+
+    Capacities are per gram of secondary particles when ``per_gram_factor`` is the Si mass
+    fraction of the particles (1 for per gram of Si).
+    """
+    from ..analysis import segment_dqdv
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
+    for k, (label, prof) in enumerate(profiles.items()):
+        color = plt.cm.viridis(k / max(len(profiles) - 1, 1))
+        t, i, v = (prof[c].to_numpy() for c in ("Time [s]", "Current [A]", "Voltage [V]"))
+        dq = np.abs(i) * np.diff(t, prepend=t[0]) / 3.6 / si_mass_g * per_gram_factor
+        for mask, style in ((i > 1e-12, "-"), (i < -1e-12, "--")):
+            a.plot(np.cumsum(np.where(mask, dq, 0))[mask], v[mask], style, color=color,
+                   label=label if style == "-" else None)  # fmt: skip
+        vg, d = segment_dqdv(prof, "delithiation", si_mass_g / per_gram_factor)
+        b.plot(vg, d, color=color, label=label)
+    a.set_xlabel("capacity [mAh/g]")
+    a.set_ylabel("potential vs Li [V]")
+    a.set_title(title + ": lithiation (solid), delithiation (dashed)", fontsize=9)
+    a.legend(fontsize=8)
+    for x in (0.30, 0.43, 0.55):
+        b.axvline(x, color="0.8", lw=0.8, zorder=0)
+    b.set_xlim(0.1, 0.9)
+    b.set_xlabel("potential vs Li [V]")
+    b.set_ylabel("delithiation dQ/dV [mAh/g/V]")
+    b.set_yscale("log")
+    b.set_ylim(bottom=100)
+    b.legend(fontsize=8)
+    b.set_title("0.43 V: c-Li15Si4; 0.30 / 0.55 V: a-LixSi", fontsize=9)
+    return _save(fig, path)
+
+
+def phase_fraction(profiles: dict, path, title="c-Li15Si4 fraction vs time"):
+    """X-averaged c-Li15Si4 fraction over each cycle (label -> profile)."""
+    fig, a = plt.subplots(figsize=(7, 4))
+    for label, prof in profiles.items():
+        t = prof["Time [s]"].to_numpy()
+        a.plot((t - t[0]) / 3600, prof["X-averaged Si electrode crystalline Li15Si4 fraction"], label=label)
+    a.set_xlabel("time in cycle [h]")
+    a.set_ylabel("c-Li15Si4 fraction of the Si")
+    a.legend(fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def phase_through_thickness(profile, path, title="c-Li15Si4 across the electrode, pc-SiNP DOD90%"):
+    """c-Li15Si4 fraction next to the separator, next to the current collector, and on average."""
+    t = profile["Time [s]"].to_numpy()
+    fig, a = plt.subplots(figsize=(7, 4))
+    base = "Si electrode crystalline Li15Si4 fraction"
+    for col, label in (
+        (f"{base} near separator", "near the separator"),
+        (f"X-averaged {base}", "electrode average"),
+        (f"{base} near current collector", "near the current collector"),
+    ):
+        a.plot((t - t[0]) / 3600, profile[col], label=label)
+    a.set_xlabel("time in cycle [h]")
+    a.set_ylabel("c-Li15Si4 fraction of the Si")
+    a.legend()
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def dod_profiles(profiles: dict, si_mass_g, si_fraction, path, title):
+    return voltage_and_dqdv(
+        {f"DOD{k}%": p for k, p in sorted(profiles.items())}, si_mass_g, si_fraction, path, title
+    )
+
+
+def cycle_profiles(profiles: dict, si_mass_g, si_fraction, path, title):
+    return voltage_and_dqdv(
+        {f"cycle {k}": p for k, p in sorted(profiles.items())}, si_mass_g, si_fraction, path, title
+    )
+
+
+__all__ = [
+    "capacity_ce",
+    "cycle_profiles",
+    "dod_profiles",
+    "first_cycle",
+    "geometry",
+    "inventory",
+    "np",
+    "phase_fraction",
+    "phase_through_thickness",
+    "rate",
+    "thickness",
+    "voltage_and_dqdv",
+]

@@ -30,7 +30,7 @@ class Record:
     within_tolerance: bool | None
     role: str
     source: str
-    comparison: str = "within"  # "within", or "upper bound" for reported limits ("< 10%")
+    comparison: str = "within"  # "within", or "upper bound"/"lower bound" for reported limits ("< 10%")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -50,6 +50,9 @@ def calibration(
         ok = False
     elif comparison == "upper bound":
         ok = simulated < reported
+        abs_tol = 0.0
+    elif comparison == "lower bound":
+        ok = simulated > reported
         abs_tol = 0.0
     else:
         ok = abs(simulated - reported) <= abs_tol

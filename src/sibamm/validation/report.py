@@ -10,7 +10,10 @@ import pybamm
 from .. import __version__
 from ..parameters.cells import CELLS
 
-TITLES = {"hpss": "HPSS: hollow porous Si microspheres (liquid electrolyte)"}
+TITLES = {
+    "hpss": "HPSS: hollow porous Si microspheres (liquid electrolyte)",
+    "frm": "FRM: crystalline Li15Si4 in Si nanoparticles, depth-of-discharge control (liquid electrolyte)",
+}
 
 
 def _fmt(x, digits=4):

@@ -5,6 +5,7 @@ from .conductivity.lithiation_dependent import LithiationDependentOhm
 from .interface.si_sei import FormationAndBreathingSEI
 from .mechanics.inward_breathing import InwardBreathing
 from .open_circuit_potential.silicon_phases import (
+    CrystallineLi15Si4,
     PhaseTransformation,
     PristineCrystallineSi,
     SiliconPhaseOCP,
@@ -13,6 +14,7 @@ from .particle.hollow_shell_diffusion import HollowShellDiffusion
 from .porosity.swelling_porosity import SwellingPorosity
 
 __all__ = [
+    "CrystallineLi15Si4",
     "FormationAndBreathingSEI",
     "HollowShellDiffusion",
     "HollowSphereSwellingLAM",

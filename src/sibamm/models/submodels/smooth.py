@@ -18,6 +18,15 @@ def smooth_positive(x, width=RATE_FLOOR):
     return (x + smooth_abs(x, width)) / 2
 
 
+def soft_positive(x, width):
+    """max(x, 0) smoothed with exponential tails (softplus), for thresholds that must stay off.
+
+    Unlike :func:`smooth_positive`, whose algebraic tail ``width**2 / 4|x|`` leaks far
+    below the threshold, this vanishes like ``width * exp(-|x| / width)``.
+    """
+    return pybamm.maximum(x, 0) + width * pybamm.log(1 + pybamm.exp(-abs(x) / width))
+
+
 def smooth_max(a, b, width):
     """max(a, b) smoothed over ``width``; returns the value and its derivatives d/da, d/db."""
     root = pybamm.sqrt((a - b) ** 2 + width**2)

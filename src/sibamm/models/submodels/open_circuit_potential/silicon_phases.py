@@ -8,7 +8,7 @@ from pybamm.models.submodels.interface.open_circuit_potential import (
     OneStateHysteresisOpenCircuitPotential,
 )
 
-from ..smooth import smooth_min, smooth_positive
+from ..smooth import smooth_min, smooth_positive, soft_positive
 
 
 class PhaseTransformation(ABC):
@@ -42,9 +42,23 @@ class PhaseTransformation(ABC):
     def rate(self, fraction, variables):
         """Time derivative of the fraction [s-1]."""
 
+    #: Li stoichiometry held by the phase (0 for c-Si, 1 for c-Li15Si4 = Li3.75Si)
+    li_stoichiometry = 0.0
+    #: names of further local states the transformation needs (beyond its fraction)
+    auxiliary_states = ()
+
     def inactive_fraction(self, fraction):
         """Fraction of the Si that this phase removes from the amorphous host."""
         return fraction
+
+    def auxiliary_name(self, state):
+        return f"{self.Domain} electrode {state}"
+
+    def auxiliary_initial_value(self, state):
+        raise NotImplementedError(state)
+
+    def auxiliary_rate(self, state, variables):
+        raise NotImplementedError(state)
 
     def ocp_correction(self, fraction, U, variables):
         """Return the OCP after this phase's contribution (default: unchanged)."""
@@ -97,19 +111,106 @@ class PristineCrystallineSi(PhaseTransformation):
         return U + w * front_keeps_up * (1 - h) / 2 * smooth_positive(U_c - U, 2e-3)
 
 
+class CrystallineLi15Si4(PhaseTransformation):
+    r"""Crystalline Li15Si4 (c-Li3.75Si): forms at deep lithiation, decomposes at ~0.43 V.
+
+    c-Li15Si4 crystallises from a-Li~3.75Si when the local equilibrium potential of the
+    amorphous host falls below a threshold ``U_f`` (~50-70 mV; Obrovac & Christensen,
+    Electrochem. Solid-State Lett. 2004; Hatchard & Dahn, J. Electrochem. Soc. 2004), and
+    it decomposes on delithiation through the quasi-two-phase plateau at ``U_d`` ~0.43 V
+    (c-Li3.75Si -> a-Li~1.1Si; Obrovac & Krause 2007). The fraction ``phi`` of the Si held
+    as c-Li15Si4 carries Li at stoichiometry 1, so the amorphous host has
+    ``sto_a = (sto - phi) / (1 - phi - xi)``: the transformation moves Li between
+    phases and never creates or destroys it.
+
+    Kinetics: site-saturated nucleation and growth, after the crystallisation step of
+    Jiang, Offer et al. (J. Electrochem. Soc. 167 130533, 2020):
+
+    .. math::
+        \dot\phi = k_g\, F\, (n - \phi)^+\, \frac{(1-\phi-\xi-f_r)^+}{1 - f_r}\, s_h
+                   - k_d\, D\, \frac{\phi}{\phi + 10^{-2}},\qquad
+        \dot n = (k_n F + \beta\, r_d)(1 - n)
+
+    ``n`` is the fraction of the Si that holds nucleation sites and can crystallise;
+    ``F = max(U_f - U, 0) / w`` is the undercooling and ``D = max(U - U_d, 0) / w`` the
+    overpotential of decomposition, where ``U`` is the local equilibrium potential at the
+    particle surface (the host's hysteresis mixture, held at ~0.10 V while the pristine
+    c-Si front runs); ``f_r`` is the amorphous fraction that never crystallises (surfaces,
+    grain boundaries); ``s_h`` the host's readiness (host near a-Li3.75Si, above the
+    nucleation stoichiometry); ``r_d`` the decomposition rate. Grain boundaries and defects
+    seed the crystal (``n(0)``: polycrystalline Si crystallises in its first deep
+    lithiation); homogeneous nucleation adds seeds slowly under undercooling (``k_n``); and
+    each c -> a decomposition leaves a dealloyed, continuous Si framework that seeds the
+    next crystal (``beta``; Ogata, Ko et al., FRM in SCIENCE.md). This is what lets
+    single-crystalline Si nanoparticles form no crystal in cycle 1 and a dominant one by
+    cycle 4. The decomposition holds the host at the composition where its delithiation
+    potential equals ``U_d``: the 0.43 V plateau. Every threshold and rate is a parameter
+    with provenance (:mod:`sibamm.parameters.materials`).
+    """
+
+    name = "crystalline Li15Si4"
+    li_stoichiometry = 1.0
+    auxiliary_states = ("crystalline Li15Si4 nucleation site fraction",)
+
+    def initial_value(self):
+        return pybamm.Scalar(0)
+
+    def auxiliary_initial_value(self, state):
+        return self.parameter("crystalline Li15Si4 initial nucleation site fraction")
+
+    def _drives(self, fraction, variables):
+        # the local equilibrium potential at the particle surface: the host's branch mixture
+        # after the other phases' corrections (the c-Si front pins it at ~0.10 V)
+        U = variables[f"{self.Domain} electrode amorphous host open-circuit potential [V]"]
+        sto_a = variables[f"{self.Domain} electrode amorphous LixSi surface stoichiometry"]
+        w = self.parameter("crystalline Li15Si4 potential width [V]")
+        U_f = self.parameter("crystalline Li15Si4 formation potential [V]")
+        U_d = self.parameter("crystalline Li15Si4 decomposition potential [V]")
+        undercooling = soft_positive(U_f - U, 1e-3) / w
+        overpotential = soft_positive(U - U_d, 1e-3) / w
+        return sto_a, undercooling, overpotential
+
+    def decomposition_rate(self, fraction, variables):
+        _, _, overpotential = self._drives(fraction, variables)
+        phi = pybamm.maximum(fraction, 0)
+        k_d = self.parameter("crystalline Li15Si4 decomposition rate constant [s-1]")
+        return k_d * overpotential * phi / (phi + 1e-2)
+
+    def rate(self, fraction, variables):
+        sto_a, undercooling, _ = self._drives(fraction, variables)
+        n = variables[self.auxiliary_name(self.auxiliary_states[0])]
+        host = variables[f"{self.Domain} electrode amorphous LixSi fraction"]
+        sto_n = self.parameter("crystalline Li15Si4 nucleation stoichiometry")
+        ready = soft_positive(sto_a - sto_n, 1e-3) / (1 - sto_n)
+        k_g = self.parameter("crystalline Li15Si4 growth rate constant [s-1]")
+        residual = self.parameter("crystalline Li15Si4 residual amorphous fraction")
+        room = soft_positive(host - residual, 1e-3)
+        seeded = soft_positive(n - fraction, 1e-3)
+        growth = k_g * undercooling * seeded * room / (1 - residual) * ready
+        return growth - self.decomposition_rate(fraction, variables)
+
+    def auxiliary_rate(self, state, variables):
+        fraction = variables[self.variable_name()]
+        _, undercooling, _ = self._drives(fraction, variables)
+        k_n = self.parameter("crystalline Li15Si4 nucleation rate constant [s-1]")
+        beta = self.parameter("crystalline Li15Si4 framework nucleation yield")
+        n = variables[self.auxiliary_name(state)]
+        return (k_n * undercooling + beta * self.decomposition_rate(fraction, variables)) * (1 - n)
+
+
 class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
     """Amorphous LixSi OCP with one-state hysteresis plus phase-transformation states.
 
     The amorphous host follows PyBaMM's one-state hysteresis model (Axen et al.,
     J. Energy Storage 2022): ``U = (1+h)/2 U_delith + (1-h)/2 U_lith``. The branches
     are evaluated at the stoichiometry of the amorphous part of the Si,
-    ``sto_a = sto / (1 - sum_k f_k)``, where ``f_k`` are the fractions held by the
-    phases in :attr:`transformations` (each a :class:`PhaseTransformation`).
-    The default list holds :class:`PristineCrystallineSi`; phases such as
-    crystalline Li15Si4 extend the list.
+    ``sto_a = (sto - sum_k f_k x_k) / (1 - sum_k f_k)``, where ``f_k`` are the fractions
+    held by the phases in :attr:`transformations` (each a :class:`PhaseTransformation`)
+    and ``x_k`` their Li stoichiometry. The default list holds
+    :class:`PristineCrystallineSi` and :class:`CrystallineLi15Si4`.
     """
 
-    transformations = (PristineCrystallineSi,)
+    transformations = (PristineCrystallineSi, CrystallineLi15Si4)
 
     def __init__(
         self, param, domain, reaction, options, phase="primary", x_average=False, transformations=None
@@ -128,6 +229,13 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
             )
             variables[phase.variable_name()] = f
             variables[f"X-averaged {domain} electrode {phase.name} fraction"] = pybamm.x_average(f)
+            for state in phase.auxiliary_states:
+                a = pybamm.Variable(
+                    phase.auxiliary_name(state),
+                    domains={"primary": f"{domain} electrode", "secondary": "current collector"},
+                )
+                variables[phase.auxiliary_name(state)] = a
+                variables[f"X-averaged {domain} electrode {state}"] = pybamm.x_average(a)
         return variables
 
     def _amorphous_host_fraction(self, variables):
@@ -136,6 +244,13 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
             host = host - phase.inactive_fraction(variables[phase.variable_name()])
         return pybamm.maximum(host, 1e-3)
 
+    def _li_held_by_phases(self, variables):
+        held = pybamm.Scalar(0)
+        for phase in self.phases:
+            if phase.li_stoichiometry:
+                held = held + phase.li_stoichiometry * pybamm.maximum(variables[phase.variable_name()], 0)
+        return held
+
     def get_coupled_variables(self, variables):
         domain, Domain = self.domain_Domain
         p = self.phase_name
@@ -143,8 +258,11 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
         sto_surf = variables[f"{Domain} {p}particle surface stoichiometry"]
         sto_bulk = variables[f"{Domain} electrode {p}stoichiometry"]
         T = variables[f"{Domain} electrode temperature [K]"]
-        sto_a = smooth_min(sto_surf / host, 1 - 1e-6, 1e-3)
-        sto_a_bulk = pybamm.minimum(sto_bulk / pybamm.x_average(host), 1 - 1e-6)
+        held = self._li_held_by_phases(variables)
+        sto_a = smooth_min(smooth_positive(sto_surf - held, 1e-4) / host, 1 - 1e-6, 1e-3)
+        sto_a_bulk = pybamm.minimum(
+            pybamm.maximum(sto_bulk - pybamm.x_average(held), 1e-6) / pybamm.x_average(host), 1 - 1e-6
+        )
         T_bulk = pybamm.xyzs_average(T)
         h = variables[f"{Domain} electrode {p}hysteresis state"]
         pp = self.phase_param
@@ -155,11 +273,14 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
             sto_a_bulk, T_bulk, "lithiation"
         )
         variables[f"{Domain} electrode amorphous LixSi surface stoichiometry"] = sto_a
+        variables[f"{Domain} electrode amorphous LixSi fraction"] = host
+        variables[f"X-averaged {domain} electrode amorphous LixSi fraction"] = pybamm.x_average(host)
         variables[f"X-averaged {domain} electrode amorphous LixSi surface stoichiometry"] = pybamm.x_average(
             sto_a
         )
         for phase in self.phases:
             ocp_surf = phase.ocp_correction(variables[phase.variable_name()], ocp_surf, variables)
+        variables[f"{Domain} electrode amorphous host open-circuit potential [V]"] = ocp_surf
         variables.update(
             {
                 f"{Domain} electrode {p}OCP hysteresis [V]": U_lith - U_delith,
@@ -178,8 +299,14 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
         for phase in self.phases:
             f = variables[phase.variable_name()]
             self.rhs[f] = phase.rate(f, variables)
+            for state in phase.auxiliary_states:
+                self.rhs[variables[phase.auxiliary_name(state)]] = phase.auxiliary_rate(state, variables)
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)
         for phase in self.phases:
             self.initial_conditions[variables[phase.variable_name()]] = phase.initial_value()
+            for state in phase.auxiliary_states:
+                self.initial_conditions[variables[phase.auxiliary_name(state)]] = (
+                    phase.auxiliary_initial_value(state)
+                )
