@@ -31,7 +31,7 @@ TINY = {"material": "HPSS@C", "cell": "half", "protocol": "cycling", "cycles": 1
         ({"material": "QMS(0.7)"}, ["'QMS' is not shipped yet (issue 5)", "shipped"]),
         ({"material": "QMS(abc)"}, ["'abc' is not a number"]),
         ({"material": "QMS(0.3)", "s_doping": 0.7}, ["contradicts s_doping"]),
-        ({"material": "SiNP"}, ["not shipped yet (issue 3)"]),
+        ({"material": "uSi", "electrolyte": "sulfide"}, ["'uSi' is not shipped yet (issue 4)"]),
         ({"material": "uSi", "electrolyte": "liquid"}, ["dense SE-free", "liquid"]),
         ({"material": "Si@AlCl3-0.1", "electrolyte": "liquid"}, ["dense SE-free"]),
         ({"material": "HPSS@C", "architecture": "dense"}, ["dense SE-free", "liquid"]),
@@ -198,7 +198,9 @@ def test_axes_reach_the_cell_parameters():
 def test_default_space_is_the_shipped_materials_in_half_and_full_cells():
     designs = default_space().resolve()
     pairs = {(d.axes["material"], d.axes["cell"]) for d in designs}
-    assert pairs == {("HPSS@C", "half"), ("HPSS@C", "full"), ("HPSS", "half"), ("HPSS", "full")}
+    shipped = {"HPSS@C", "HPSS", "pc-SiNP", "sc-SiNP"}
+    assert pairs == {(m, c) for m in shipped for c in ("half", "full")}
+    assert all(d.axes["electrolyte"] == "liquid" for d in designs)  # sulfide joins with issue 4
     assert {d.axes["areal_capacity"] for d in designs} == {2.5}
 
 

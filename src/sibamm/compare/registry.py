@@ -106,9 +106,18 @@ SI_MATERIALS = {
             False,
         ),
         SiMaterialEntry(
-            "SiNP",
-            "Si nanoparticle secondary particles with CNT (FRM paper)",
-            ("pc-SiNP", "SiNP"),
+            "pc-SiNP",
+            "polycrystalline ~150 nm Si nanoparticles in Si/CNT secondary particles (FRM paper)",
+            ("pc-SiNP",),
+            3,
+            "porous",
+            ("liquid",),
+            False,
+        ),
+        SiMaterialEntry(
+            "sc-SiNP",
+            "single-crystalline 30-50 nm Si nanoparticles in Si/CNT secondary particles (FRM paper)",
+            ("sc-SiNP",),
             3,
             "porous",
             ("liquid",),
@@ -117,7 +126,7 @@ SI_MATERIALS = {
     )
 }
 #: spellings users may write for a material name
-MATERIAL_ALIASES = {"μSi": "uSi", "muSi": "uSi", "microSi": "uSi", "Si@AlCl3": "Si@AlCl3"}
+MATERIAL_ALIASES = {"μSi": "uSi", "muSi": "uSi", "microSi": "uSi", "SiNP": "pc-SiNP"}
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,13 @@ def _material_values(axes, key, mat) -> dict:
 
 def _build_cell(axes, key, mat, electrolyte, cathode) -> tuple[Cell, dict]:
     """Compose the cell from its parts (material, recipe, electrolyte, separator, counter or
-    positive electrode, coin cell) and the overrides that the axes set."""
+    positive electrode, coin cell) and the overrides that the axes set.
+
+    Comparable cells: every liquid design uses the same electrode recipe (HPSS: Si:Super-P:binder
+    80:10:10, uncalendered), carbonate electrolyte, Celgard 2400 and Li metal or LCO, so the
+    material and the axes are the only differences. A paper's own cell (e.g. the FRM SiNP
+    electrode) stays available under its name in ``sibamm simulate``.
+    """
     from ..parameters import components as comp
 
     full = cathode is not None
