@@ -381,3 +381,27 @@ def test_comparison_section_goes_into_the_validation_report(tmp_path):
     assert "| broken | RuntimeError: x |" in text
     for name in ("bars", "pareto", "ragone", "swelling_vs_life"):
         assert (tmp_path / f"compare_{name}.png").is_file() and f"compare_{name}.png" in text
+
+
+def test_ctrl_c_keeps_finished_designs_and_stores_nothing_half_done(tmp_path, monkeypatch):
+    db = tmp_path / "s.sqlite"
+    designs = [TINY, {**TINY, "areal_capacity": 1.2}, {**TINY, "areal_capacity": 1.4}]
+
+    def interrupted_at_second(spec):
+        status = "interrupted" if spec["axes"]["areal_capacity"] == 1.2 else "completed"
+        return {**spec, "status": status, "reason": "", "metrics": {"ICE": 90.0}, "ragone": [], "details": {}}
+
+    monkeypatch.setattr(runner_module, "run_design", interrupted_at_second)
+    with pytest.raises(KeyboardInterrupt):
+        compare({"design": designs}, db=db, workers=1, progress=False)
+    with ResultStore(db) as store:
+        assert [r["axes"]["areal_capacity"] for r in store.get()] == [1.0]
+
+
+def test_cli_compare_ctrl_c_is_a_resume_hint(tmp_path, monkeypatch, capsys):
+    def interrupt(*args, **kw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sibamm.compare.compare", interrupt)
+    assert main(["compare", "--json", str(tmp_path / "a.json"), "--db", str(tmp_path / "s.sqlite")]) == 130
+    assert "run the same command to resume" in capsys.readouterr().err

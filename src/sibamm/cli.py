@@ -147,15 +147,21 @@ def cmd_compare(args) -> int:
         raise SibammError(f"--workers must be a positive integer, got {args.workers}")
     if args.space is not None and not Path(args.space).is_file():
         raise SibammError(f"design-space file {args.space!r} not found")
-    result = compare(
-        args.space,
-        db=args.db,
-        out=args.out,
-        json_path=args.json,
-        workers=args.workers,
-        scheduler=args.scheduler,
-        progress=not args.quiet,
-    )
+    try:
+        result = compare(
+            args.space,
+            db=args.db,
+            out=args.out,
+            json_path=args.json,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=not args.quiet,
+        )
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            f"sibamm: interrupted; finished designs are in {args.db}: run the same command to resume\n"
+        )
+        return 130
     n_ok = sum(r["status"] == "completed" for r in result.records)
     print(
         f"compare: {len(result.records)} designs ({n_ok} completed, {result.failed} failed in this run); "

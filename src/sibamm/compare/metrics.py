@@ -108,7 +108,7 @@ def design_metrics(result, design) -> dict:
     # stack energy
     energy = delivered_energy(result.timeseries, cell_type)
     q_lith1_Ah_m2 = q_lith1_mAh / 1000 / area_m2
-    stack = stack_mass_thickness(values, cell_type, swell, q_lith1_Ah_m2, cathode)
+    stack = stack_mass_thickness(values, cell_type, swell, q_lith1_Ah_m2, cathode, design.axes["electrolyte"])
     ragone = []
     for rate, n in (("0.1C", 1), ("1C", rc["1C"]), ("3C", rc["3C"])):
         if n is None or n not in energy.index:

@@ -6,9 +6,9 @@ formation delithiation), then ``cycles`` cycles at 1C (retention at N, cycles to
 ``cycling``: formation then ``cycles`` cycles at 1C (no rate check).
 
 C-rates refer to the cell's 1C: 3.5 A/g Si in half cells, the positive's practical capacity
-in full cells. Windows follow the shipped papers' frames: liquid half cells 0.01-1.2 V vs Li
-after a 0.005-1.5 V formation (HPSS), liquid LCO full cells 2.5-4.2 V. Sulfide cells join with
-their own windows (vs Li-In) when issue 4 lands.
+in full cells. Windows follow the papers' frames: liquid half cells 0.01-1.2 V vs Li after a
+0.005-1.5 V formation (HPSS), liquid LCO full cells 2.5-4.2 V; sulfide half cells -0.6 to 1.4 V
+vs Li-In and NCM88 full cells 2.5-4.3 V (HAL), used when issue 4 ships the sulfide cells.
 """
 
 from __future__ import annotations
@@ -34,6 +34,28 @@ _WINDOWS = {
         ),
         lambda r: (f"Charge at {r:g}C until 4.2 V", f"Discharge at {r:g}C until 2.5 V"),
         "2.5-4.2 V",
+    ),
+    # HAL paper frame (issue 4): vs Li-In (+0.62 V vs Li), -0.6 to 1.4 V; NCM88 full cells 2.5-4.3 V.
+    # Used once the sulfide electrolyte ships; until then sulfide designs are rejected up front.
+    ("sulfide", "half"): (
+        Block(
+            "formation 0.1C, -0.6-1.4 V vs Li-In",
+            ("Discharge at 0.1C until -0.6 V", "Rest for 10 minutes", "Charge at 0.1C until 1.4 V"),
+            1,
+            0.1,
+        ),
+        lambda r: (f"Discharge at {r:g}C until -0.6 V", f"Charge at {r:g}C until 1.4 V"),
+        "-0.6-1.4 V vs Li-In",
+    ),
+    ("sulfide", "full"): (
+        Block(
+            "formation 0.1C, 2.5-4.3 V",
+            ("Charge at 0.1C until 4.3 V", "Rest for 10 minutes", "Discharge at 0.1C until 2.5 V"),
+            1,
+            0.1,
+        ),
+        lambda r: (f"Charge at {r:g}C until 4.3 V", f"Discharge at {r:g}C until 2.5 V"),
+        "2.5-4.3 V",
     ),
 }
 

@@ -54,7 +54,9 @@ def run_design(spec: dict) -> dict:
         details.update({"energy basis": out["energy basis"], "stack": out.get("stack", {})})
         details["cycles completed"] = len(result.table)
         details["cycles planned"] = design.protocol.n_cycles
-        if result.completed:
+        if result.status == "interrupted":  # Ctrl-C reached the worker: not a result, not stored
+            record["status"], record["reason"] = "interrupted", result.message
+        elif result.completed:
             record["status"], record["reason"] = "completed", ""
         elif result.table.empty:
             record["status"], record["reason"] = "failed", result.message
@@ -136,6 +138,8 @@ def run_sweep(
 
         def finish(record):
             nonlocal failed
+            if record["status"] == "interrupted":
+                raise KeyboardInterrupt
             store.put(record)
             failed += record["status"] == "failed"
             bar.update(1)

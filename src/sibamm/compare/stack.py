@@ -8,7 +8,9 @@ electrodes, per unit electrode area, without packaging (pouch foil, tabs, can):
 
 - Each foil carries two coatings, so half of each foil belongs to the repeat unit.
 - The Si coating mass is the Si loading over its active mass fraction (binder and carbon included).
-- The electrolyte fills the pristine pores of both electrodes and the separator.
+- The electrolyte fills the pristine pores of both electrodes and the separator (liquid: 1.25
+  g/cm3; sulfide: Li6PS5Cl, 1.86 g/cm3, and the separator is then the SE layer of the cell's
+  parameters, once issue 4 ships it).
 - **Swelling counts in the volume**: the Si coating thickness is the *largest lithiated
   thickness* the simulation reached (``electrode thickness change, lithiated [%]``, maximum
   over the run), because the cell must make room for it. Mass does not change with swelling.
@@ -38,6 +40,7 @@ STACK = {
     "Liquid electrolyte density [kg.m-3]": assumed(
         1250.0, "1.3 M LiPF6 in EC/DEC 3:7 + 10% FEC, ~1.2-1.3 g/cm3 for LiPF6 carbonate solutions"
     ),
+    "Sulfide electrolyte density [kg.m-3]": literature(1860.0, "Li6PS5Cl argyrodite, ~1.86 g/cm3"),
     "Cathode solid fraction": assumed(0.60, "pressed commercial cathode (as the LCO full cell)"),
     "Cathode porosity": assumed(0.32, "pressed commercial cathode (as the LCO full cell)"),
     "Cathode density [kg.m-3]": literature(5050.0, "LiCoO2"),
@@ -76,7 +79,12 @@ def delivered_energy(timeseries: pd.DataFrame, cell_type: str) -> pd.DataFrame:
 
 
 def stack_mass_thickness(
-    values: dict, cell_type: str, swelling_pct: float, q_first_lith_Ah_m2: float, cathode: str
+    values: dict,
+    cell_type: str,
+    swelling_pct: float,
+    q_first_lith_Ah_m2: float,
+    cathode: str,
+    electrolyte: str = "liquid",
 ) -> dict:
     """Areal mass [kg/m2] and thickness [m] of one repeat unit (see the module docstring)."""
     v = {k: x.value for k, x in values.items() if isinstance(x.value, (int, float))}
@@ -96,9 +104,12 @@ def stack_mass_thickness(
         pos_coating = active / entry.active_mass_fraction
         L_pos = active / (_s("Cathode density [kg.m-3]") * _s("Cathode solid fraction"))
         eps_pos = _s("Cathode porosity")
-    electrolyte = _s("Liquid electrolyte density [kg.m-3]") * (
-        v["Si electrode porosity"] * L_si + eps_sep * L_sep + eps_pos * L_pos
+    rho_el = _s(
+        "Sulfide electrolyte density [kg.m-3]"
+        if electrolyte == "sulfide"
+        else "Liquid electrolyte density [kg.m-3]"
     )
+    electrolyte = rho_el * (v["Si electrode porosity"] * L_si + eps_sep * L_sep + eps_pos * L_pos)
     mass = (
         si_coating
         + pos_coating
