@@ -147,6 +147,9 @@ def cmd_compare(args) -> int:
         raise SibammError(f"--workers must be a positive integer, got {args.workers}")
     if args.space is not None and not Path(args.space).is_file():
         raise SibammError(f"design-space file {args.space!r} not found")
+    import pybamm
+
+    pybamm.set_logging_level("CRITICAL")  # a design's solver error is stored with the design
     try:
         result = compare(
             args.space,

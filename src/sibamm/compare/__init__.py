@@ -12,6 +12,7 @@ capacity in comparable cells.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from ..errors import SibammError
@@ -83,6 +84,7 @@ def compare(
     The JSON holds the space (with its Latin-hypercube seed) and one record per design, in
     space order, read back from the store: rerunning over the same store gives the same file.
     """
+    t0 = time.perf_counter()
     space = load_space(space)
     designs = space.resolve()
     result = run_sweep(
@@ -96,6 +98,7 @@ def compare(
         else:
             Path(json_path).parent.mkdir(parents=True, exist_ok=True)
             Path(json_path).write_text(text)
+    result.wall_time = time.perf_counter() - t0  # resolution included
     if out is not None:
         write_report(
             result.records, out, meta={"design space": space.name, "LHS seed": space.seed, "store": str(db)}

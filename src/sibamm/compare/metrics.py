@@ -84,8 +84,9 @@ def design_metrics(result, design) -> dict:
     ref_n = rc["1C"] or rc["cycling"]
     cycling = t[t["cycle"] >= rc["cycling"]]
     ref = delith(ref_n)
+    # retention needs the cycling phase: a run that stopped before it has no cycle-life result
     m["retention at end"] = (
-        100 * t["delithiation capacity [mAh/g]"].iloc[-1] / ref if len(t) > 1 else float("nan")
+        100 * cycling["delithiation capacity [mAh/g]"].iloc[-1] / ref if len(cycling) else float("nan")
     )
     below = cycling[cycling["delithiation capacity [mAh/g]"] < 0.8 * ref]
     m["cycles to 80%"] = (
