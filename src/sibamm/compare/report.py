@@ -61,7 +61,7 @@ def _cell(text) -> str:
 
 def _save(fig, path):
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")
     plt.close(fig)
     return path
 
@@ -84,7 +84,7 @@ def grouped_bars(records, path):
         ax.set_xticks(range(len(names)))
         ax.set_xticklabels([textwrap.fill(n, 14) + f"\n[{METRICS[n][0]}]" for n in names], fontsize=7)
         ax.set_title(title, fontsize=9)
-    axes[0].legend(fontsize=6, loc="lower left")
+    axes[-1].legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.02, 1.0))
     return _save(fig, path)
 
 
