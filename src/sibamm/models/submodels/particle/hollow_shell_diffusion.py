@@ -29,7 +29,7 @@ class HollowShellDiffusion(pybamm.particle.FickianDiffusion):
         if phi is None or self.x_average:
             return D
         ratio = pybamm.Parameter(f"{Domain} electrode crystalline Li15Si4 diffusivity ratio")
-        phi = pybamm.PrimaryBroadcast(pybamm.maximum(phi, 0), [f"{self.domain} {self.phase_name}particle"])
+        phi = pybamm.PrimaryBroadcast(phi, [f"{self.domain} {self.phase_name}particle"])
         return D * (1 + (ratio - 1) * phi)
 
     def get_coupled_variables(self, variables):
