@@ -107,7 +107,7 @@ def sweep_throughput(space: dict | None = None, progress: bool = True) -> dict:
     from .compare import compare
 
     space = space or SWEEP_SPACE
-    times = {}
+    times, cpu = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for workers in (1, 2):
             if progress:
@@ -115,6 +115,7 @@ def sweep_throughput(space: dict | None = None, progress: bool = True) -> dict:
             t0 = time.perf_counter()
             result = compare(space, db=f"{tmp}/sweep_{workers}.sqlite", workers=workers, progress=False)
             times[workers] = time.perf_counter() - t0
+            cpu[workers] = sum(r["details"].get("cpu time [s]", 0.0) for r in result.records)
             failed = [r for r in result.records if r["status"] != "completed"]
             if failed:
                 raise RuntimeError(f"benchmark sweep: {failed[0]['label']}: {failed[0]['reason']}")
@@ -127,4 +128,6 @@ def sweep_throughput(space: dict | None = None, progress: bool = True) -> dict:
         "ratio": round(times[2] / times[1], 3),
         "parallel efficiency": round(times[1] / (2 * times[2]), 3),
         "designs per minute (1, 2 workers)": [round(60 * n / times[1], 2), round(60 * n / times[2], 2)],
+        # CPU seconds the designs used: equal totals mean the workers only lost time to waiting for a core
+        "design cpu seconds (1, 2 workers)": [round(cpu[1], 2), round(cpu[2], 2)],
     }

@@ -34,7 +34,7 @@ def _one_line(err: BaseException) -> str:
 
 def run_design(spec: dict) -> dict:
     """Simulate one design (from :meth:`Design.spec`) and return its record; never raises."""
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     record = {"key": spec["key"], "label": spec["label"], "axes": spec["axes"], "metrics": {}, "ragone": []}
     details = {"sibamm": __version__, "pybamm": pybamm.__version__, "pid": os.getpid()}
     try:
@@ -67,6 +67,7 @@ def run_design(spec: dict) -> dict:
         record["reason"] = _one_line(err)
         details["traceback tail"] = traceback.format_exc().strip().splitlines()[-3:]
     details["wall time [s]"] = round(time.perf_counter() - t0, 3)
+    details["cpu time [s]"] = round(time.process_time() - c0, 3)
     record["details"] = details
     return record
 
