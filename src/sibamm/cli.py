@@ -226,14 +226,52 @@ def cmd_validate(args) -> int:
     return 0
 
 
+def cmd_compare(args) -> int:
+    from .compare import compare
+
+    if args.workers is not None and args.workers < 1:
+        raise SibammError(f"--workers must be a positive integer, got {args.workers}")
+    if args.space is not None and not Path(args.space).is_file():
+        raise SibammError(f"design-space file {args.space!r} not found")
+    import pybamm
+
+    pybamm.set_logging_level("CRITICAL")  # a design's solver error is stored with the design
+    try:
+        result = compare(
+            args.space,
+            db=args.db,
+            out=args.out,
+            json_path=args.json,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            progress=not args.quiet,
+        )
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            f"sibamm: interrupted; finished designs are in {args.db}: run the same command to resume\n"
+        )
+        return 130
+    n_ok = sum(r["status"] == "completed" for r in result.records)
+    print(
+        f"compare: {len(result.records)} designs ({n_ok} completed, {result.failed} failed in this run); "
+        f"ran {result.ran}, skipped {result.skipped} already in {args.db}; {result.wall_time:.1f} s"
+        + (f"; report in {args.out}/COMPARE.md" if args.out else "")
+    )
+    for r in result.records:
+        if r["status"] != "completed":
+            print(f"  {r['status']}: {r['label']}: {r['reason']}")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from .bench import run_bench
 
-    records = run_bench(progress=not args.quiet)
+    records = run_bench(progress=not args.quiet, long=args.long, sweep=not args.no_sweep)
     for r in records:
         print(
             f"{r['case']:<34} {r['seconds']:8.2f} s   baseline {r['baseline_seconds']:8.2f} s   "
             f"ratio {r['ratio']:.2f}"
+            + (f"   parallel efficiency {r['parallel efficiency']:.2f}" if "parallel efficiency" in r else "")
         )
     if args.json:
         _write_json(records, args.json)
@@ -323,8 +361,27 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--quiet", action="store_true")
     s.set_defaults(func=cmd_validate)
 
+    s = sub.add_parser("compare", help="compare electrode designs: sweep, store, report")
+    s.add_argument(
+        "space",
+        nargs="?",
+        metavar="SPACE_FILE",
+        help="design space (TOML); default: the shipped Si designs at equal areal capacity",
+    )
+    s.add_argument("--json", metavar="OUT", required=True, help="records as JSON ('-' for stdout)")
+    s.add_argument(
+        "--db", metavar="FILE", required=True, help="SQLite results store (reruns skip done designs)"
+    )
+    s.add_argument("--out", metavar="DIR", help="report COMPARE.md and figures")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster (tcp://host:port)")
+    s.add_argument("--workers", type=int, metavar="N", help="local worker processes (default: CPU count)")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=cmd_compare)
+
     s = sub.add_parser("bench", help="speed against stock PyBaMM, same mesh and protocol")
     s.add_argument("--json", metavar="FILE")
+    s.add_argument("--long", action="store_true", help="add the 800-cycle HPSS case (several minutes)")
+    s.add_argument("--no-sweep", action="store_true", help="skip the 1- vs 2-worker design-sweep case")
     s.add_argument("--quiet", action="store_true")
     s.set_defaults(func=cmd_bench)
     return p

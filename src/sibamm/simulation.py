@@ -13,10 +13,10 @@ import pybamm
 
 from .errors import SibammError
 from .experiments import get_protocol
-from .experiments.protocols import CAPACITY_LIMIT
+from .experiments.protocols import CAPACITY_LIMIT, Protocol
 from .metrics import cycle_row, finalize_table
 from .models import SiliconDFN
-from .parameters.cells import COIN_AREA, get_cell
+from .parameters.cells import COIN_AREA, Cell, get_cell
 
 #: variables kept for every saved cycle profile (voltage curves, geometry, dQ/dV)
 PROFILE_VARIABLES = (
@@ -111,8 +111,8 @@ def reference_capacity(model, parameter_values, block, solver) -> float:
 
 
 def simulate(
-    cell: str,
-    protocol: str,
+    cell: str | Cell,
+    protocol: str | Protocol,
     cycles: int | None = None,
     overrides: dict | None = None,
     options: dict | None = None,
@@ -127,8 +127,8 @@ def simulate(
 
     Parameters
     ----------
-    cell, protocol : str
-        Names from ``sibamm list``.
+    cell, protocol : str, or Cell / Protocol
+        Names from ``sibamm list``, or objects composed in code (as ``sibamm.compare`` does).
     cycles : int, optional
         Stop after this many cycles (default: the whole protocol).
     overrides : dict, optional
@@ -152,8 +152,13 @@ def simulate(
         ``{"parameter_values": pv, "inputs": {...}}`` with ``"[input]"`` entries in ``pv`` for the
         values that change between calls; the model and simulations are stored in it on first use.
     """
-    cell_def = get_cell(cell)
-    proto = get_protocol(protocol, cell_def.cell_type)
+    cell_def = cell if isinstance(cell, Cell) else get_cell(cell)
+    cell = cell_def.name
+    if isinstance(protocol, Protocol):
+        proto = protocol
+        protocol = proto.name
+    else:
+        proto = get_protocol(protocol, cell_def.cell_type)
     if cycles is not None and (isinstance(cycles, bool) or not isinstance(cycles, int) or cycles < 1):
         raise SibammError(f"cycles must be a positive integer, got {cycles!r}")
     base_inputs = {}

@@ -60,7 +60,9 @@ def _provenance_table(system: str) -> list[str]:
     return lines
 
 
-def write_report(path: Path, sections: dict, quick: bool = False) -> None:
+def write_report(path: Path, sections: dict, quick: bool = False, extra: list[str] | None = None) -> None:
+    """Write the report; ``extra`` are Markdown lines appended as their own section (the design
+    comparison)."""
     lines = [
         "# sibamm validation report",
         "",
@@ -87,4 +89,5 @@ def write_report(path: Path, sections: dict, quick: bool = False) -> None:
         from ..fitting.shipped import report_lines
 
         lines += report_lines(system)
+    lines += list(extra or [])
     path.write_text("\n".join(lines) + "\n")
