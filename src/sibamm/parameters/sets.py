@@ -29,3 +29,13 @@ def hpss_half() -> dict:
 def hpss_c_lco_full() -> dict:
     """HPSS@C || LiCoO2 full cell (HPSS paper), sibamm 0.1."""
     return _values("hpss_c_lco_full")
+
+
+def pc_sinp_half() -> dict:
+    """pc-SiNP secondary particles | Li metal half cell (FRM paper), sibamm 0.1."""
+    return _values("pc_sinp_half")
+
+
+def sc_sinp_half() -> dict:
+    """sc-SiNP secondary particles | Li metal half cell (FRM paper), sibamm 0.1."""
+    return _values("sc_sinp_half")
