@@ -39,7 +39,9 @@ def test_lithium_is_conserved_in_the_full_cell():
 def _formation(shape, overrides):
     cell = get_cell("hpss_c_half")
     pv = cell.parameter_values(overrides)
-    model = SiliconDFN({"cell": "half", "particle shape": shape})
+    # the geometry limit is checked without c-Li15Si4, whose threshold kinetics amplify the
+    # 1e-10 m inner radius into ~1e-4 V near the 10 mV cut-off (its own tests: test_phases.py)
+    model = SiliconDFN({"cell": "half", "particle shape": shape, "silicon phases": "pristine crystalline"})
     exp = pybamm.Experiment([("Discharge at 0.2C until 0.01 V", "Charge at 0.2C until 1.2 V")])
     sol = pybamm.Simulation(model, parameter_values=pv, experiment=exp).solve()
     return sol

@@ -6,12 +6,16 @@ The top-level API::
     result = sibamm.simulate("hpss_c_half", "cycling_1C", cycles=50)
     result.table                      # per-cycle metrics with units
     sibamm.validate("hpss")           # paper numbers beside the model's
+    fitted = sibamm.fit("hpss_c_half", "formation", ["Si particle diffusivity [m2.s-1]=3e-16:9e-14"],
+                        data="run.csv")  # time series, per-cycle table, metrics or cycler file
+    sibamm.compare_designs("space.toml", db="designs.sqlite", workers=2)   # design sweep
 """
 
 __version__ = "0.1.0"
 
 from .analysis import dqdv, dqdv_peak_ratio, dqdv_peaks, segment_dqdv
-from .api import catalogue, parameters
+from .api import catalogue, compare_designs, fit, parameters, refit
+from .compare import DesignSpace
 from .errors import SibammError
 from .models import SiliconDFN
 from .parameters import get_cell
@@ -19,15 +23,19 @@ from .simulation import SimulationResult, simulate
 from .validation import validate
 
 __all__ = [
+    "DesignSpace",
     "SibammError",
     "SiliconDFN",
     "SimulationResult",
     "catalogue",
+    "compare_designs",
     "dqdv",
     "dqdv_peak_ratio",
     "dqdv_peaks",
+    "fit",
     "get_cell",
     "parameters",
+    "refit",
     "segment_dqdv",
     "simulate",
     "validate",

@@ -13,10 +13,10 @@ import pybamm
 
 from .errors import SibammError
 from .experiments import get_protocol
-from .experiments.protocols import CAPACITY_LIMIT
+from .experiments.protocols import CAPACITY_LIMIT, Protocol
 from .metrics import cycle_row, finalize_table
 from .models import SiliconDFN
-from .parameters.cells import COIN_AREA, get_cell
+from .parameters.cells import COIN_AREA, Cell, get_cell
 
 #: variables kept for every saved cycle profile (voltage curves, geometry, dQ/dV)
 PROFILE_VARIABLES = (
@@ -111,8 +111,8 @@ def reference_capacity(model, parameter_values, block, solver) -> float:
 
 
 def simulate(
-    cell: str,
-    protocol: str,
+    cell: str | Cell,
+    protocol: str | Protocol,
     cycles: int | None = None,
     overrides: dict | None = None,
     options: dict | None = None,
@@ -121,13 +121,14 @@ def simulate(
     table_path=None,
     solver=None,
     reference_capacity_ah: float | None = None,
+    cache: dict | None = None,
 ) -> SimulationResult:
     """Simulate ``cell`` through ``protocol``.
 
     Parameters
     ----------
-    cell, protocol : str
-        Names from ``sibamm list``.
+    cell, protocol : str, or Cell / Protocol
+        Names from ``sibamm list``, or objects composed in code (as ``sibamm.compare`` does).
     cycles : int, optional
         Stop after this many cycles (default: the whole protocol).
     overrides : dict, optional
@@ -146,19 +147,36 @@ def simulate(
         DOD100% lithiation capacity [A.h] for depth-of-discharge-controlled protocols
         (``dod70``...); by default it is measured by running the protocol's reference
         lithiation on the fresh cell first.
+    cache : dict, optional
+        Reuse the built model and per-block simulations across calls (used by fitting): give
+        ``{"parameter_values": pv, "inputs": {...}}`` with ``"[input]"`` entries in ``pv`` for the
+        values that change between calls; the model and simulations are stored in it on first use.
     """
-    cell_def = get_cell(cell)
-    proto = get_protocol(protocol, cell_def.cell_type)
+    cell_def = cell if isinstance(cell, Cell) else get_cell(cell)
+    cell = cell_def.name
+    if isinstance(protocol, Protocol):
+        proto = protocol
+        protocol = proto.name
+    else:
+        proto = get_protocol(protocol, cell_def.cell_type)
     if cycles is not None and (isinstance(cycles, bool) or not isinstance(cycles, int) or cycles < 1):
         raise SibammError(f"cycles must be a positive integer, got {cycles!r}")
-    pv = cell_def.parameter_values(overrides)
-    model = SiliconDFN({**cell_def.model_options, **(options or {})})
-    si_mass_g = pv["Si mass [kg]"] * 1000
+    base_inputs = {}
+    if cache is not None and "parameter_values" in cache:
+        pv, base_inputs = cache["parameter_values"], dict(cache.get("inputs") or {})
+    else:
+        pv = cell_def.parameter_values(overrides)
+    model = cache.get("model") if cache is not None else None
+    if model is None:
+        model = SiliconDFN({**cell_def.model_options, **(options or {})})
+        if cache is not None:
+            cache["model"] = model
+    si_mass_g = (base_inputs["Si mass [kg]"] if "Si mass [kg]" in base_inputs else pv["Si mass [kg]"]) * 1000
     area_cm2 = COIN_AREA * 1e4
     blocks = proto.cycles(cycles)
     solver = solver or pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8)
 
-    sims: dict = {}
+    sims: dict = cache.setdefault("sims", {}) if cache is not None else {}
     rows, series, profiles = [], [], {}
     status, message = "completed", ""
     state = None
@@ -182,11 +200,14 @@ def simulate(
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    inputs = (
-                        {CAPACITY_LIMIT: q_passed + block.capacity_fraction * q_ref}
-                        if block.capacity_fraction
-                        else None
-                    )
+                    inputs = {
+                        **base_inputs,
+                        **(
+                            {CAPACITY_LIMIT: q_passed + block.capacity_fraction * q_ref}
+                            if block.capacity_fraction
+                            else {}
+                        ),
+                    } or None
                     sol = sims[block.label].solve(starting_solution=state, calc_esoh=False, inputs=inputs)
             except pybamm.SolverError as err:
                 status = "failed"

@@ -524,7 +524,14 @@ CELLS = {
 }
 
 
-def get_cell(name: str) -> Cell:
+def get_cell(name) -> Cell:
+    """A shipped cell by name, or a parameter-set file written by ``sibamm fit`` (``*.json``)."""
+    if isinstance(name, Cell):
+        return name
+    if name not in CELLS and str(name).lower().endswith(".json"):
+        from ..fitting.paramfile import load_cell
+
+        return load_cell(name)
     if name not in CELLS:
         raise SibammError(f"unknown cell {name!r}; known cells: {sorted(CELLS)}")
     return CELLS[name]

@@ -461,10 +461,15 @@ def sc_sinp() -> dict:
         "defect-free single crystals: no homogeneous nucleation of c-Li15Si4 in 30-50 nm particles",
     )
     galleries = (*LITHIATION_GALLERIES[:2], (0.03, 0.15, 0.010))
+    lith = msmr_branch(galleries, "aLixSi_nano_lithiation_OCP")
     mat.update(
         {
+            "Si electrode OCP [V]": derived(
+                average_branch(lith, mat["Si electrode delithiation OCP [V]"].value),
+                "mean of the two branches",
+            ),
             "Si electrode lithiation OCP [V]": fitted(
-                msmr_branch(galleries, "aLixSi_nano_lithiation_OCP"),
+                lith,
                 "a-LixSi galleries of HPSS with the deepest process at 30 mV instead of 10 mV: sc-SiNP "
                 "reaches 2590 mAh/g (99% of Li15Si4) at 10 mV without crystallising (FRM)",
                 FIT_DATE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("reported", "literature", "fitted", "assumed", "derived")
@@ -14,12 +14,14 @@ class Value:
 
     ``kind`` is one of :data:`KINDS`; ``source`` says where: the SCIENCE.md source
     key and place (reported), a reference (literature), the fit's targets and date
-    (fitted), the reason (assumed) or the formula (derived).
+    (fitted), the reason (assumed) or the formula (derived). A fitted value may also carry
+    ``targets``: the fit's targets as data (name, value, unit, source), as written by ``sibamm fit``.
     """
 
     value: Any
     kind: str
     source: str
+    targets: tuple = field(default=(), compare=False)
 
     def __post_init__(self):
         if self.kind not in KINDS:

@@ -54,3 +54,13 @@ def qms_si_half() -> dict:
 def qms07_lco_full() -> dict:
     """QMS(0.7) || LiCoO2 full cell (QMS paper), sibamm 0.1. Needs the "Li2S formation" option."""
     return _values("qms07_lco_full")
+
+
+def pc_sinp_half() -> dict:
+    """pc-SiNP secondary particles | Li metal half cell (FRM paper), sibamm 0.1."""
+    return _values("pc_sinp_half")
+
+
+def sc_sinp_half() -> dict:
+    """sc-SiNP secondary particles | Li metal half cell (FRM paper), sibamm 0.1."""
+    return _values("sc_sinp_half")

@@ -61,7 +61,9 @@ def _provenance_table(system: str) -> list[str]:
     return lines
 
 
-def write_report(path: Path, sections: dict, quick: bool = False) -> None:
+def write_report(path: Path, sections: dict, quick: bool = False, extra: list[str] | None = None) -> None:
+    """Write the report; ``extra`` are Markdown lines appended as their own section (the design
+    comparison)."""
     lines = [
         "# sibamm validation report",
         "",
@@ -85,4 +87,8 @@ def write_report(path: Path, sections: dict, quick: bool = False) -> None:
         for fig in figs:
             lines += [f"![{Path(fig).stem}]({Path(fig).name})", ""]
         lines += ["### Parameters and their provenance", "", *_provenance_table(system)]
+        from ..fitting.shipped import report_lines
+
+        lines += report_lines(system)
+    lines += list(extra or [])
     path.write_text("\n".join(lines) + "\n")

@@ -18,32 +18,42 @@ class HollowShellDiffusion(pybamm.particle.FickianDiffusion):
 
     Li diffuses about two orders of magnitude faster in crystalline Li15Si4 than in
     a-LixSi (1e-10-1e-11 vs 1e-12-1e-13 cm2/s; SCIENCE.md, Physics common). Where the
-    c-Li15Si4 fraction ``phi`` of the phase submodel exists, the diffusivity is the
-    volume-weighted mixture ``D (1 - phi + r_c phi)`` with ``r_c`` the ratio parameter.
+    c-Li15Si4 fraction ``phi(x)`` of the phase submodel exists, the diffusivity is the
+    volume-weighted mixture ``D f`` with ``f = 1 - phi + r_c phi`` (``r_c`` the ratio
+    parameter). ``f`` does not vary along the particle radius, so it is taken out of the
+    divergence, ``div(D f grad c) = f div(D grad c)``, and divides the surface-flux
+    condition: exact, and it keeps the radial operator linear (a field-valued diffusivity
+    would be averaged onto every radial edge).
     """
 
-    def _get_effective_diffusivity(self, c, T, current):
-        D = super()._get_effective_diffusivity(c, T, current)
-        Domain = self.domain.capitalize()
-        phi = self._phase_variables.get(f"{Domain} electrode crystalline Li15Si4 fraction")
-        if phi is None or self.x_average:
-            return D
-        ratio = pybamm.Parameter(f"{Domain} electrode crystalline Li15Si4 diffusivity ratio")
-        phi = pybamm.PrimaryBroadcast(pybamm.maximum(phi, 0), [f"{self.domain} {self.phase_name}particle"])
-        return D * (1 + (ratio - 1) * phi)
-
     def get_coupled_variables(self, variables):
-        self._phase_variables = variables
         variables = super().get_coupled_variables(variables)
         Domain = self.domain.capitalize()
         p = self.phase_name
         eps_sh = pybamm.Parameter(f"{Domain} particle shell porosity")
-        name = (
-            f"X-averaged {self.domain} {p}particle bc [mol.m-4]"
-            if self.x_average
+        prefix = f"X-averaged {self.domain} {p}particle" if self.x_average else f"{Domain} {p}particle"
+        bc = (
+            f"{prefix} bc [mol.m-4]"
+            if f"{prefix} bc [mol.m-4]" in variables
             else f"{Domain} {p}particle bc [mol.m-4]"
         )
-        if name not in variables:
-            name = f"{Domain} {p}particle bc [mol.m-4]"
-        variables[name] = variables[name] / (1 - eps_sh)
+        variables[bc] = variables[bc] / (1 - eps_sh)
+        phi = variables.get(f"{Domain} electrode crystalline Li15Si4 fraction")
+        if phi is not None and not self.x_average:
+            ratio = pybamm.Parameter(f"{Domain} electrode crystalline Li15Si4 diffusivity ratio")
+            factor = 1 + (ratio - 1) * phi
+            on_particle = pybamm.PrimaryBroadcast(factor, [f"{self.domain} {p}particle"])
+            rhs = f"{Domain} {p}particle rhs [mol.m-3.s-1]"
+            variables[rhs] = on_particle * variables[rhs]
+            variables[bc] = variables[bc] / factor
+            for name in (
+                f"{Domain} {p}particle effective diffusivity [m2.s-1]",
+                f"{Domain} {p}particle flux [mol.m-2.s-1]",
+            ):
+                if name in variables:
+                    variables[name] = variables[name] * (
+                        on_particle
+                        if "diffusivity" in name
+                        else pybamm.PrimaryBroadcastToEdges(factor, [f"{self.domain} {p}particle"])
+                    )
         return variables
