@@ -258,13 +258,12 @@ def qms(sulfur_at_percent: float) -> dict:
             "Si electrode S impurity band transition width [at%]": assumed(
                 width, "smooths the percolation threshold over +-0.05 at% (sample-to-sample S spread)"
             ),
-            "Si electrode S metallic conductivity prefactor [S.m-1]": fitted(
-                sigma_m, "QMS(0.7) pellet conductivity 50x undoped (closed form, t = 2)", FIT_DATE
+            "Si electrode S metallic conductivity prefactor [S.m-1]": derived(
+                sigma_m, "closed form from the reported QMS(0.7) pellet conductivity, 50x undoped (t = 2)"
             ),
-            "Si electrode particle bulk resistance fraction": fitted(
+            "Si electrode particle bulk resistance fraction": derived(
                 sd.bulk_resistance_fraction(50.0, 6.0),
-                "QMS(0.7): pellet 50x but single-particle conductance 6x undoped (closed form)",
-                FIT_DATE,
+                "closed form from the reported QMS(0.7) ratios: pellet 50x, single-particle conductance 6x",
             ),
             "Si particle bulk diffusivity [m2.s-1]": fitted(
                 2.3e-17,
@@ -299,11 +298,10 @@ def qms(sulfur_at_percent: float) -> dict:
             "Si electrode SEI formation capacity [mol.m-2]": fitted(
                 2.45e-4, "QMS(0.7) ICE 92.5% and Si ICE 87.4% at 0.05C (scripts/fit_qms.py)", FIT_DATE
             ),
-            "Si electrode exchange-current density [A.m-2]": fitted(
+            "Si electrode exchange-current density [A.m-2]": literature(
                 _si_exchange_current(6.69e-8),
-                "Chen2020_composite Si value kept (x1): QMS(0.7) 3350 and Si 3080 mAh/g at 0.05C to 5 mV "
-                "with the c-Li15Si4 phase (scripts/fit_qms.py; x1, x3, x10 scanned)",
-                FIT_DATE,
+                "Chen2020_composite Si value; kept by the first-cycle scan of scripts/fit_qms.py (x1, x3, x10"
+                " scanned against QMS(0.7) 3350 and Si 3080 mAh/g, 2026-11-21)",
             ),
             "Si electrode specific surface area (BET) [m2.kg-1]": assumed(
                 39.4e3, "not reported for QMS; the HPSS value of the same molten-salt route"
