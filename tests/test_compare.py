@@ -28,7 +28,6 @@ TINY = {"material": "HPSS@C", "cell": "half", "protocol": "cycling", "cycles": 1
     [
         ({"loadng": 1.0}, ["unknown design axis 'loadng'", "known axes"]),
         ({"material": "Ge"}, ["unknown Si material 'Ge'", "HPSS@C"]),
-        ({"material": "QMS(0.7)"}, ["'QMS' is not shipped yet (issue 5)", "shipped"]),
         ({"material": "QMS(abc)"}, ["'abc' is not a number"]),
         ({"material": "QMS(0.3)", "s_doping": 0.7}, ["contradicts s_doping"]),
         ({"material": "uSi", "electrolyte": "sulfide"}, ["'uSi' is not shipped yet (issue 4)"]),
@@ -85,7 +84,6 @@ def test_invalid_designs_are_rejected_with_one_line_reason(design, fragments):
         ("[grid]\nporosity = [0.6]\n[lhs]\nsamples = 2\nporosity = [0.5, 0.7]", ["both in [grid] and [lhs]"]),
         ("seed = -1", ["seed must be a non-negative integer"]),
         ("design = 3", ["[[design]] tables"]),
-        ("[base]\nmaterial = 'QMS(0.7)'", ["design 1", "not shipped yet"]),
         ("[[design]]\ncell = 'half'\n[[design]]\ncell = 'half'\nn_p = 1.1", ["design 2", "n_p applies"]),
     ],
 )
@@ -198,7 +196,7 @@ def test_axes_reach_the_cell_parameters():
 def test_default_space_is_the_shipped_materials_in_half_and_full_cells():
     designs = default_space().resolve()
     pairs = {(d.axes["material"], d.axes["cell"]) for d in designs}
-    shipped = {"HPSS@C", "HPSS", "pc-SiNP", "sc-SiNP"}
+    shipped = {"HPSS@C", "HPSS", "pc-SiNP", "sc-SiNP", "QMS"}
     assert pairs == {(m, c) for m in shipped for c in ("half", "full")}
     assert all(d.axes["electrolyte"] == "liquid" for d in designs)  # sulfide joins with issue 4
     assert {d.axes["areal_capacity"] for d in designs} == {2.5}

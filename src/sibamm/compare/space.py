@@ -42,7 +42,7 @@ import numpy as np
 
 from ..errors import SibammError
 from ..experiments.protocols import Protocol
-from ..parameters.cells import Cell, _coin_cell, _derive_full, _derive_half
+from ..parameters.cells import Cell, _coin_cell, _derive_full, _derive_half, _derive_qms_material
 from ..parameters.materials import MATERIALS
 from ..parameters.provenance import assumed, reported
 from .protocols import PROTOCOL_NAMES, compare_protocol
@@ -310,14 +310,24 @@ def _build_cell(axes, key, mat, electrolyte, cathode) -> tuple[Cell, dict]:
         )
 
     frozen = dict(values)
+    derive = _derive_full if full else _derive_half
+    options = {} if mat.hollow else {"particle shape": "spherical"}
+    if "Si electrode sulfur content [at%]" in frozen:  # S-doped Si: its transport laws and Li2S (issue 5)
+        base_derive = derive
+
+        def derive(v, _base=base_derive):
+            return {**_derive_qms_material(v), **_base(v)}
+
+        if frozen["Si electrode sulfur content [at%]"].value > 0:
+            options["Li2S formation"] = "irreversible"
     cell = Cell(
         _auto_label(axes),
         "compare",
         axes["cell"],
         f"design: {_auto_label(axes)}",
         lambda: dict(frozen),
-        _derive_full if full else _derive_half,
-        {} if mat.hollow else {"particle shape": "spherical"},
+        derive,
+        options,
     )
 
     overrides = {}
