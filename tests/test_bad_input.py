@@ -410,3 +410,19 @@ def test_cli_list_succeeds(capsys):
     code, out, err = run_cli(["list"], capsys)
     assert code == 0 and err == ""
     assert HALF in out and "cycling_1C" in out
+
+
+@pytest.mark.parametrize("bad", [0.0, -1e-3, float("nan"), "1"])
+def test_dod_reference_capacity_must_be_positive(bad):
+    with pytest.raises(SibammError, match="reference_capacity_ah must be a positive number"):
+        sibamm.simulate("pc_sinp_half", "dod80", cycles=1, progress=False, reference_capacity_ah=bad)
+
+
+def test_segment_dqdv_rejects_unknown_direction_and_missing_segment():
+    import pandas as pd
+
+    profile = pd.DataFrame({"Time [s]": range(10), "Current [A]": [1e-3] * 10, "Voltage [V]": range(10)})
+    with pytest.raises(SibammError, match="direction must be"):
+        sibamm.segment_dqdv(profile, "charge")
+    with pytest.raises(SibammError, match="no delithiation segment"):
+        sibamm.segment_dqdv(profile, "delithiation")

@@ -161,6 +161,12 @@ def simulate(
         proto = get_protocol(protocol, cell_def.cell_type)
     if cycles is not None and (isinstance(cycles, bool) or not isinstance(cycles, int) or cycles < 1):
         raise SibammError(f"cycles must be a positive integer, got {cycles!r}")
+    if reference_capacity_ah is not None and not (
+        isinstance(reference_capacity_ah, (int, float)) and 0 < reference_capacity_ah < float("inf")
+    ):
+        raise SibammError(
+            f"reference_capacity_ah must be a positive number of A.h, got {reference_capacity_ah!r}"
+        )
     base_inputs = {}
     if cache is not None and "parameter_values" in cache:
         pv, base_inputs = cache["parameter_values"], dict(cache.get("inputs") or {})

@@ -188,21 +188,19 @@ def _user_set(values: dict, name: str) -> bool:
 # --------------------------------------------------------------------------- HPSS cells
 
 
-def _hpss_half_parts(material: str) -> Callable[[], dict]:
-    def parts() -> dict:
-        values = {}
-        for part in (
-            MATERIALS[material](),
-            comp.hpss_recipe(),
-            comp.carbonate_electrolyte(),
-            comp.celgard_2400(),
-            comp.lithium_metal_counter(),
-            _coin_cell(),
-        ):
-            values.update(part)
-        return values
+def _liquid_half_cell(
+    material: str, recipe, electrolyte=comp.carbonate_electrolyte, separator=comp.celgard_2400
+) -> dict:
+    """A Si material, its electrode recipe, a liquid electrolyte and separator vs Li metal in a coin cell."""
+    values = {}
+    for part in (MATERIALS[material](), recipe(), electrolyte(), separator(), comp.lithium_metal_counter(),
+                 _coin_cell()):  # fmt: skip
+        values.update(part)
+    return values
 
-    return parts
+
+def _hpss_half_parts(material: str) -> Callable[[], dict]:
+    return lambda: _liquid_half_cell(material, comp.hpss_recipe)
 
 
 def _derive_half(values: dict) -> dict:
@@ -296,16 +294,12 @@ FRM = "FRM (Ogata, Ko et al., continuous Si frameworks; SCIENCE.md FRM table)"
 
 def _frm_half_parts(material: str, loading: float, loading_note: str, capacity: float) -> Callable[[], dict]:
     def parts() -> dict:
-        values = {}
-        for part in (
-            MATERIALS[material](),
-            comp.frm_recipe(loading, loading_note),
-            comp.frm_electrolyte(),
-            comp.al2o3_coated_separator(),
-            comp.lithium_metal_counter(),
-            _coin_cell(),
-        ):
-            values.update(part)
+        values = _liquid_half_cell(
+            material,
+            lambda: comp.frm_recipe(loading, loading_note),
+            comp.frm_electrolyte,
+            comp.al2o3_coated_separator,
+        )
         values["Si secondary particle reversible capacity [mAh.g-1]"] = reported(
             capacity, FRM + ": experimental capacity per secondary-particle mass"
         )
@@ -403,20 +397,7 @@ def _derive_qms_material(values: dict) -> dict:
 
 
 def _qms_half_parts(material: str) -> Callable[[], dict]:
-    def parts() -> dict:
-        values = {}
-        for part in (
-            MATERIALS[material](),
-            comp.qms_recipe(),
-            comp.carbonate_electrolyte(),
-            comp.celgard_2400(),
-            comp.lithium_metal_counter(),
-            _coin_cell(),
-        ):
-            values.update(part)
-        return values
-
-    return parts
+    return lambda: _liquid_half_cell(material, comp.qms_recipe)
 
 
 def _derive_qms_half(values: dict) -> dict:

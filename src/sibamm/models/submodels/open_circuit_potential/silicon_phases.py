@@ -55,10 +55,12 @@ class PhaseTransformation(ABC):
         return f"{self.Domain} electrode {state}"
 
     def auxiliary_initial_value(self, state):
-        raise NotImplementedError(state)
+        """Initial value of an auxiliary state; phases that declare auxiliary states define it."""
+        raise NotImplementedError(f"{type(self).__name__} declares the state {state!r} but no initial value")
 
     def auxiliary_rate(self, state, variables):
-        raise NotImplementedError(state)
+        """Time derivative of an auxiliary state; phases that declare auxiliary states define it."""
+        raise NotImplementedError(f"{type(self).__name__} declares the state {state!r} but no rate")
 
     def ocp_correction(self, fraction, U, variables):
         """Return the OCP after this phase's contribution (default: unchanged)."""
