@@ -5,6 +5,8 @@ reversal; these smooth them over a small width that is far below the physical sc
 (strain rates at 0.1C are ~1e-5 s-1).
 """
 
+import casadi
+import numpy as np
 import pybamm
 
 RATE_FLOOR = 1e-8  # s-1
@@ -15,7 +17,38 @@ def smooth_abs(x, width=RATE_FLOOR):
 
 
 def smooth_positive(x, width=RATE_FLOOR):
-    return (x + smooth_abs(x, width)) / 2
+    """(x + sqrt(x**2 + width**2)) / 2, written with ``x`` once: ``width/2 exp(asinh(x/width))``.
+
+    The identity ``exp(asinh(z)) = z + sqrt(z**2 + 1)`` keeps one copy of ``x`` in the expression
+    tree (PyBaMM walks trees without sharing, so nested smooth functions otherwise grow
+    exponentially) and avoids the cancellation of the algebraic form for ``x << -width``.
+    """
+    return width / 2 * pybamm.exp(pybamm.arcsinh(x / width))
+
+
+def _np_softplus(x):
+    with np.errstate(invalid="ignore"):  # PyBaMM evaluates shapes on NaN states
+        return np.logaddexp(0, x)
+
+
+class Softplus(pybamm.SpecificFunction):
+    """``log(1 + exp(x))`` as one expression node, evaluated without overflow.
+
+    Written out in PyBaMM's operators the stable form needs ``x`` twice
+    (``max(x, 0) + log(1 + exp(-|x|))``); as one node the argument appears once, so trees that
+    nest thresholds stay linear in size. Its derivative is the logistic function.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, child):
+        super().__init__(_np_softplus, child)
+
+    def _casadi_evaluate(self, child):
+        return casadi.fmax(child, 0) + casadi.log1p(casadi.exp(-casadi.fabs(child)))
+
+    def _function_diff(self, children, idx):
+        return 0.5 * (1 + pybamm.tanh(children[0] / 2))
 
 
 def soft_positive(x, width):
@@ -24,7 +57,7 @@ def soft_positive(x, width):
     Unlike :func:`smooth_positive`, whose algebraic tail ``width**2 / 4|x|`` leaks far
     below the threshold, this vanishes like ``width * exp(-|x| / width)``.
     """
-    return pybamm.maximum(x, 0) + width * pybamm.log(1 + pybamm.exp(-abs(x) / width))
+    return width * Softplus(x / width)
 
 
 def smooth_max(a, b, width):
@@ -38,4 +71,5 @@ def smooth_step(x, width):
 
 
 def smooth_min(a, b, width):
-    return (a + b - pybamm.sqrt((a - b) ** 2 + width**2)) / 2
+    """min(a, b) smoothed over ``width``: ``b - smooth_positive(b - a)``, with ``a`` once."""
+    return b - smooth_positive(b - a, width)

@@ -69,3 +69,22 @@ class HollowSphereSwellingLAM(pybamm.active_material.LossActiveMaterial):
         deps_dt = -k_lam * eps * (chi * smooth_abs(r_skel) + smooth_abs(r_out)) * fracture
         variables.update(self._get_standard_active_material_change_variables(deps_dt))
         return variables
+
+    def set_rhs(self, variables):
+        """PyBaMM's LAM rates, with the Li lost to LAM weighted by the particle Li content state.
+
+        :class:`InwardBreathing` keeps the particle-average Li content as a state equal to the
+        R-average of the concentration; using it instead of the R-average makes the lost-Li
+        rate depend on one value per electrode position rather than on every radial point,
+        which keeps that row of the Jacobian sparse.
+        """
+        super().set_rhs(variables)
+        domain, Domain = self.domain_Domain
+        p = self.phase_name
+        c_av = variables.get(f"{Domain} particle Li content [mol.m-3]")
+        if c_av is None or self.x_average:
+            return
+        lli = variables[f"Loss of lithium due to loss of {p}active material in {domain} electrode [mol]"]
+        deps_dt = variables[f"{Domain} electrode {p}active material volume fraction change [s-1]"]
+        V = self.domain_param.L * self.param.A_cc
+        self.rhs[lli] = -V * pybamm.x_average(c_av * deps_dt)

@@ -298,11 +298,34 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
 
     def set_rhs(self, variables):
         super().set_rhs(variables)
+        self._set_hysteresis_rhs(variables)
         for phase in self.phases:
             f = variables[phase.variable_name()]
             self.rhs[f] = phase.rate(f, variables)
             for state in phase.auxiliary_states:
                 self.rhs[variables[phase.auxiliary_name(state)]] = phase.auxiliary_rate(state, variables)
+
+    def _set_hysteresis_rhs(self, variables):
+        """PyBaMM's one-state hysteresis rate, with the interfacial current written twice, not four times.
+
+        ``dh/dt = gamma i / (F c_max eps) (1 - sign(i) h) / 2`` with ``gamma`` the lithiation
+        (``i < 0``) or delithiation decay rate equals
+        ``[i (g_l (1+h) + g_d (1-h)) + |i| (g_d (1-h) - g_l (1+h))] / (4 F c_max eps)``. The current
+        carries the whole OCP and kinetics expression, so each copy counts.
+        """
+        domain, Domain = self.domain_Domain
+        p = self.phase_name
+        pre = f"X-averaged {domain}" if self.x_average else Domain
+        i_vol = variables[f"{pre} electrode {p}volumetric interfacial current density [A.m-3]"]
+        sto_surf = variables[f"{pre} {p}particle surface stoichiometry"]
+        T = variables[f"{pre} electrode temperature [K]"]
+        h = variables[f"{pre} electrode {p}hysteresis state"]
+        eps = self.phase_param.epsilon_s
+        eps = pybamm.x_average(eps) if self.x_average else eps
+        g_lith = self.phase_param.hysteresis_decay(sto_surf, T, "lithiation") * (1 + h)
+        g_delith = self.phase_param.hysteresis_decay(sto_surf, T, "delithiation") * (1 - h)
+        rate = i_vol * (g_lith + g_delith) + abs(i_vol) * (g_delith - g_lith)
+        self.rhs[h] = rate / (4 * self.param.F * self.phase_param.c_max * eps)
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)
