@@ -73,6 +73,7 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
 
     def build_model(self):
         super().build_model()
+        self._consumers_use_total_current_state()
         if self.cell_type == "half":
             vs_li = self.variables["Voltage [V]"]
         else:  # phi_s - phi_e: vs a Li reference in the electrolyte
@@ -85,6 +86,29 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
             self.variables[f"{D} electrode surface potential difference [V]"], side
         )
         self.variables.update(si_aliases(self.variables, self.cell_type))
+
+    def _consumers_use_total_current_state(self):
+        """Let charge and electrolyte conservation read the total interfacial current *state*.
+
+        PyBaMM keeps ``j_tot`` as an algebraic state (``j_tot = sum a j_k / a``) for the SEI film
+        resistance, but Ohm's law, electrolyte conduction and electrolyte conservation still read
+        the full expression ``sum a j_k``, which carries the OCP, phase and SEI kinetics. Replacing
+        it there by ``a j_tot`` is exact on the solution (the algebraic equation holds) and makes
+        those rows depend on one state instead of every state of the kinetics: the Jacobian has
+        about a fifth fewer non-zeros. The algebraic equation of ``j_tot`` keeps the expression.
+        """
+        d, D = self.si_domain, self.si_domain.capitalize()
+        name = f"Total {d} electrode interfacial current density variable [A.m-2]"
+        if name not in self.variables:
+            return
+        j_tot = self.variables[name]
+        a_j = self.variables[f"Sum of {d} electrode volumetric interfacial current densities [A.m-3]"]
+        a = self.variables[f"{D} electrode surface area to volume ratio [m-1]"]
+        mapping, cache = {a_j: a * j_tot}, {}
+        for equations in (self.rhs, self.algebraic):
+            for var, eq in equations.items():
+                if var.name != name:
+                    equations[var] = pybamm.replace(eq, mapping, cache)
 
     @property
     def default_geometry(self):
