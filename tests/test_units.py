@@ -395,8 +395,8 @@ class FakeCycle:
         self.data, self.n = data, n
 
     def __getitem__(self, name):
-        if name not in self.data and "Li2S" in name:
-            raise KeyError(name)  # like PyBaMM: a cell without S has no Li2S variable
+        if name not in self.data and ("Li2S" in name or "AlCl3" in name):
+            raise KeyError(name)  # like PyBaMM: a cell without S (or AlCl3) has no such variable
         return SimpleNamespace(entries=np.asarray(self.data.get(name, np.ones(self.n)), dtype=float))
 
 

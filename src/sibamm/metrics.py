@@ -23,6 +23,14 @@ F = 96485.33212
 MOL_TO_MAH = F / 3.6
 
 
+#: irreversible conversions of the Si surface or dopant (model line -> inventory label): S-doped Si traps
+#: Li as Li2S; halogenated Si converts residual AlCl3 (Al + LiCl) and any native SiO2 left
+IRREVERSIBLE_CONVERSIONS = {
+    "Li2S": "Li2S (trapped by S) [mAh]",
+    "AlCl3": "AlCl3 and native SiO2 conversion [mAh]",
+}
+
+
 def _slot(cell_type: str) -> str:
     return "positive" if cell_type == "half" else "negative"
 
@@ -41,10 +49,11 @@ def _inventory(cycle, cell_type: str, index: int = -1) -> dict:
         )
         * MOL_TO_MAH,
     }
-    try:  # S-doped Si: Li trapped as Li2S, irreversible, its own line
-        inv["Li2S (trapped by S) [mAh]"] = at(f"Loss of lithium to {s} Li2S [mol]") * MOL_TO_MAH
-    except KeyError:
-        pass
+    for line, label in IRREVERSIBLE_CONVERSIONS.items():  # each its own inventory line
+        try:
+            inv[label] = at(f"Loss of lithium to {s} {line} [mol]") * MOL_TO_MAH
+        except KeyError:
+            pass
     if cell_type == "full":
         inv["Li in positive electrode [mAh]"] = at("Total lithium in positive electrode [mol]") * MOL_TO_MAH
         inv["total Li [mAh]"] = sum(inv.values())

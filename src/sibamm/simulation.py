@@ -16,7 +16,7 @@ from .experiments import get_protocol
 from .experiments.protocols import CAPACITY_LIMIT, Protocol
 from .metrics import cycle_row, finalize_table
 from .models import SiliconDFN
-from .parameters.cells import COIN_AREA, Cell, get_cell
+from .parameters.cells import Cell, get_cell
 
 #: variables kept for every saved cycle profile (voltage curves, geometry, dQ/dV)
 PROFILE_VARIABLES = (
@@ -71,6 +71,11 @@ class SimulationResult:
 
 #: x-resolved Si variables whose values next to the separator and the current collector are kept
 THROUGH_THICKNESS_VARIABLES = ("Si electrode crystalline Li15Si4 fraction",)
+
+
+def electrode_area_m2(parameter_values) -> float:
+    """The cell's electrode area [m2]: PyBaMM's electrode height x width (each cell sets its own disc)."""
+    return float(parameter_values["Electrode height [m]"]) * float(parameter_values["Electrode width [m]"])
 
 
 def _profile(cycle, cell_type: str) -> pd.DataFrame:
@@ -178,7 +183,7 @@ def simulate(
         if cache is not None:
             cache["model"] = model
     si_mass_g = (base_inputs["Si mass [kg]"] if "Si mass [kg]" in base_inputs else pv["Si mass [kg]"]) * 1000
-    area_cm2 = COIN_AREA * 1e4
+    area_cm2 = electrode_area_m2(pv) * 1e4
     blocks = proto.cycles(cycles)
     solver = solver or pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8)
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 
-from ..parameters.cells import COIN_AREA
 from .protocols import rate_cycles
 from .stack import areal_energy, delivered_energy, stack_mass_thickness
 
@@ -66,7 +65,7 @@ def design_metrics(result, design) -> dict:
     by_cycle = t.set_index("cycle")
     first = by_cycle.loc[1]
     mass_g = result.parameters["Si mass [g]"]
-    area_m2 = COIN_AREA
+    area_m2 = result.parameters["area [cm2]"] * 1e-4
 
     def delith(n):
         return by_cycle.loc[n, "delithiation capacity [mAh/g]"] if n in by_cycle.index else float("nan")

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..errors import SibammError
 from ..experiments import get_protocol
-from ..parameters.cells import COIN_AREA, get_cell
+from ..parameters.cells import get_cell
+from ..simulation import electrode_area_m2
 from . import data as data_io
 from .engine import OPTIMISERS, Problem
 from .engine import fit as _fit
@@ -126,7 +127,7 @@ def make_targets(
                         CycleTableTarget(
                             payload[["cycle", col]],
                             col,
-                            COIN_AREA * 1e4,
+                            electrode_area_m2(cell_def.parameter_values()) * 1e4,
                             sigma=sigmas.get(col),
                             weight=weights.get(col, 1.0),
                             source=source,
