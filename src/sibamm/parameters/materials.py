@@ -495,3 +495,118 @@ def sc_sinp() -> dict:
 
 
 MATERIALS.update({"pc-SiNP": pc_sinp, "sc-SiNP": sc_sinp})
+
+
+# --------------------------------------------------------------------------- HAL: uSi and Si@AlCl3
+
+HAL = "HAL (Li, H. et al., Nat. Commun. 2025, doi:10.1038/s41467-025-67985-x)"
+
+
+def halogenated_si(alcl3_mass_fraction: float) -> dict:
+    """Micro-Si (1-3 um, native SiO2 5-10 nm) treated with ``alcl3_mass_fraction`` AlCl3 (HAL paper).
+
+    0 is the bare uSi. The AlCl3 fraction acts only through
+    :func:`sibamm.parameters.halogenation.surface_layer` (coverage, oxide removal, residual AlCl3,
+    conduction, layer resistance, inactive mass), which the cell evaluates, so a user who sets
+    ``Si AlCl3 mass fraction`` gets all of them consistently.
+    """
+    from .halogenation import clean_contact_conductivity
+
+    w = alcl3_mass_fraction
+    label = "uSi (bare)" if w == 0 else f"Si@AlCl3-{100 * w:g}"
+    mat = amorphous_silicon()
+    hpss_values = hpss_c()
+    for name in _REUSED_FROM_HPSS:
+        mat[name] = assumed(
+            hpss_values[name].value, "HPSS@C value reused: HAL reports no swelling data to fit it to"
+        )
+    radius, oxide = 1.0e-6, 7.5e-9
+    sigma_ox, sigma_al = 1.98e-5, 7.93e-4
+    mat.update(
+        {
+            # the first name holding "AlCl3" is the design-comparison axis (compare/space.py)
+            "Si AlCl3 mass fraction": reported(w, HAL + f": {label}, AlCl3 wt% of the Si + AlCl3 mix"),
+            "Si particle radius [m]": reported(radius, HAL + ": uSi 1-3 um (2 um diameter taken)"),
+            "Si particle inner radius [m]": reported(0.0, HAL + ": dense micro-Si particles"),
+            "Si particle shell porosity": reported(0.0, HAL + ": dense micro-Si particles"),
+            "Si particle minimum shell porosity": reported(0.0, HAL + ": dense micro-Si particles"),
+            "Si particle inward breathing fraction": assumed(0.0, "dense particle: no internal void"),
+            "Si native oxide thickness [m]": reported(oxide, HAL + ": native a-SiO2 5-10 nm (midpoint)"),
+            "Si native oxide density [kg.m-3]": literature(2200.0, "amorphous SiO2"),
+            "Si surface layer AlOCl density [kg.m-3]": assumed(
+                2500.0, "AlOCl, between AlCl3 (2.48) and Al2O3-rich oxychlorides; not reported"
+            ),
+            "Si surface layer residual AlCl3 density [kg.m-3]": literature(2480.0, "AlCl3 crystal"),
+            "Si electrode oxide-contact film conductivity [S.m-1]": reported(
+                sigma_ox, HAL + ": uSi electrode 1.98e-7 S/cm (DC polarisation)"
+            ),
+            "Si electrode clean-contact film conductivity [S.m-1]": derived(
+                clean_contact_conductivity(sigma_al, 0.10, radius, oxide, sigma_ox),
+                HAL + ": closed form of halogenation.surface_layer through Si@AlCl3-10's 7.93e-6 S/cm "
+                "(DC polarisation) from uSi's 1.98e-7 S/cm",
+            ),
+            "Si surface layer ionic resistivity [Ohm.m]": fitted(
+                3.0e3,
+                "HAL Rct table: Si@AlCl3 lithiated 18 Ohm vs uSi 16.5 Ohm (the SA layer's own resistance)",
+                FIT_DATE,
+            ),
+            "Si electrode bare-surface sulfide interphase capacity [mol.m-2]": fitted(
+                2.0e-5,
+                "HAL ICE 88.4% (uSi) and 94.3% (Si@AlCl3-10) at 3500 mA/g; C-Li 9.9/7.5% (secondary)",
+                FIT_DATE,
+            ),
+            "Si particle diffusivity [m2.s-1]": reported(
+                2.96e-14 if w > 0 else 2.15e-14,
+                HAL
+                + ": GITT, average D in the transformation region "
+                + ("2.96e-10 cm2/s (Si@AlCl3)" if w > 0 else "2.15e-10 cm2/s (uSi)"),
+            ),
+            "Si electrode exchange-current density [A.m-2]": literature(
+                _si_exchange_current(6.69e-8), "Chen2020_composite Si form"
+            ),
+            "Si electrode specific surface area (BET) [m2.kg-1]": derived(
+                3 / (radius * RHO_SI), "outer surface of 1 um radius spheres, 3/(R rho)"
+            ),
+            "Si electrode initial crystalline Si fraction": reported(
+                0.97, HAL + ": crystalline micro-Si (~3% amorphous surface)"
+            ),
+            "Si electrode crystalline Li15Si4 initial nucleation site fraction": assumed(
+                0.2, "polycrystalline micro-Si: grain boundaries seed c-Li15Si4"
+            ),
+            "Si electrode crystalline Li15Si4 growth rate constant [s-1]": assumed(
+                1e-4, "HPSS@C value (micron-sized Si)"
+            ),
+            "Si electrode crystalline Li15Si4 nucleation rate constant [s-1]": assumed(
+                1e-4, "slow homogeneous nucleation in micron-sized Si (as HPSS)"
+            ),
+            "Si electrode crystalline Li15Si4 framework nucleation yield": assumed(
+                0.0, "no framework memory reported for HAL"
+            ),
+            "Si electrode swelling-driven LAM coefficient": assumed(
+                hpss_values["Si electrode swelling-driven LAM coefficient"].value,
+                "HPSS@C value; the HAL cycling fade is carried by the interface model",
+            ),
+        }
+    )
+    return mat
+
+
+def _hal_material(w: float, doc: str):
+    def material() -> dict:
+        return halogenated_si(w)
+
+    material.__doc__ = doc
+    return material
+
+
+MATERIALS.update(
+    {
+        "uSi": _hal_material(0.0, "uSi: bare micro-Si, 1-3 um with native SiO2 (HAL paper)."),
+        "Si@AlCl3-5": _hal_material(0.05, "Si@AlCl3-5: micro-Si halogenated with 5 wt% AlCl3 (HAL paper)."),
+        "Si@AlCl3-10": _hal_material(0.10, "Si@AlCl3-10: micro-Si with 10 wt% AlCl3, the paper's Si@AlCl3."),
+        "Si@AlCl3-15": _hal_material(
+            0.15, "Si@AlCl3-15: micro-Si halogenated with 15 wt% AlCl3 (HAL paper)."
+        ),
+        "Si@AlCl3": _hal_material(0.10, "Si@AlCl3: the HAL paper's name for Si@AlCl3-10."),
+    }
+)
