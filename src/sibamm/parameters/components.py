@@ -272,7 +272,9 @@ def lpsc_electrolyte() -> dict:
         ),
         "Cation transference number": literature(1.0, "single-ion conductor; " + LIT),
         "Thermodynamic factor": literature(1.0, "single-ion conductor: no diffusion potential"),
-        "LPSC conductivity [S.m-1]": literature(0.2, "Li6PS5Cl 1-3 mS/cm at 25 C (2 mS/cm); " + LIT),
+        "Separator solid electrolyte conductivity [S.m-1]": literature(
+            0.2, "Li6PS5Cl 1-3 mS/cm at 25 C (2 mS/cm); " + LIT
+        ),
         "LPSC density [kg.m-3]": assumed(
             1640.0, "pressed LPSC pellet ~1.64 g/cm3 (~88% of the 1.86 g/cm3 crystal density)"
         ),
@@ -282,7 +284,10 @@ def lpsc_electrolyte() -> dict:
 def lic_electrolyte() -> dict:
     """Li3InCl6 (LIC): the halide solid electrolyte of the NCM88 composite and its separator layer."""
     return {
-        "LIC conductivity [S.m-1]": literature(0.1, "Li3InCl6 ~1 mS/cm; " + LIT),
+        "Separator positive-side layer conductivity [S.m-1]": literature(0.1, "Li3InCl6 ~1 mS/cm; " + LIT),
+        "Positive electrode solid electrolyte conductivity [S.m-1]": literature(
+            0.1, "Li3InCl6 ~1 mS/cm (LIC in the NCM88 composite); " + LIT
+        ),
         "LIC density [kg.m-3]": assumed(
             2400.0, "pressed Li3InCl6 pellet, ~90% of its ~2.6 g/cm3 crystal density (not reported)"
         ),
@@ -326,11 +331,15 @@ def lpsc_lic_separator() -> dict:
 def li_in_counter() -> dict:
     """Li-In alloy counter electrode: In foil (50 um) + Li foil (50 um), In/InLi two-phase at 0.62 V vs Li."""
     return {
-        "Counter electrode OCP [V]": literature(
+        "Counter electrode Li-In open-circuit potential [V]": literature(
             0.62, "In/InLi two-phase, Santhosha et al., Batteries & Supercaps 2 524 (2019); " + LIT
         ),
+        "Counter electrode OCP [V]": literature(0.62, "same as the Li-In open-circuit potential"),
         "Counter electrode OCP entropic change [V.K-1]": assumed(0.0, "isothermal 25 C cells"),
         "Exchange-current density for lithium metal electrode [A.m-2]": assumed(
+            50.0, "as the Li-In exchange-current density (PyBaMM's slot, not read with the Li-In option)"
+        ),
+        "Counter electrode Li-In exchange-current density [A.m-2]": assumed(
             50.0,
             "Li-In|LPSC charge transfer ~5 Ohm cm2 (j0 = RT/(F R_ct)); small next to the Si side's "
             "16-470 Ohm (HAL EIS), so its exact value barely matters",

@@ -5,11 +5,13 @@ everything the cell needs, from the chemistry and geometry alone:
 
 1. **Native oxide.** A 1-3 um Si particle carries a 5-10 nm amorphous SiO2 shell. Per kg of Si
    it holds ``n_ox = (3 d/R) (rho_ox/rho_Si) / M_SiO2`` mol of SiO2 (thin-shell limit).
-2. **Conversion.** Heated sealed with AlCl3 (180 C, 2 h) the oxide turns into Al(Si)OCl:
-   ``SiO2 + 2 AlCl3 -> 2 AlOCl + SiCl4`` (SiCl4 volatile). AlCl3 reaches the surface as randomly
-   placed deposits, so the converted (SA-layer) coverage of the oxide follows the random-deposition
-   law ``theta = 1 - exp(-n_AlCl3 / (nu n_ox))`` with ``nu = 2`` AlCl3 per SiO2 (Poisson statistics:
-   each spot needs its own AlCl3). The oxide under the SA layer is removed: ``f_removed = theta``.
+2. **Conversion.** Heated sealed with AlCl3 at 180 C (where AlCl3 sublimes, so it reaches every
+   surface through the vapour) the oxide turns into Al(Si)OCl: ``SiO2 + 2 AlCl3 -> 2 AlOCl + SiCl4``
+   (SiCl4 volatile). The converted (SA-layer) coverage is stoichiometric, ``theta = s`` for
+   ``s = n_AlCl3 / (nu n_ox) < 1`` (``nu = 2`` AlCl3 per SiO2) and 1 beyond, with the corner smoothed
+   by the spread of oxide amounts between particles (1-3 um, 5-10 nm):
+   ``theta = s / (1 + s**m)**(1/m)``, ``m`` the sharpness. The oxide under the SA layer is removed:
+   ``f_removed = theta``.
 3. **Residual AlCl3.** What the oxide did not consume, ``n_res = n_AlCl3 - nu theta n_ox >= 0``,
    stays in the layer. It grows faster than linearly with the AlCl3 fraction once the oxide is
    used up, and it is lithiated in the first lithiation, ``AlCl3 + 3 Li -> Al + 3 LiCl`` (3 Li per
@@ -76,6 +78,7 @@ def surface_layer(
     conductivity_oxide: float,
     conductivity_clean: float,
     layer_resistivity: float,
+    sharpness: float = 6.0,
     rho_si: float = 2330.0,
     rho_sio2: float = 2200.0,
     rho_alcl3: float = 2480.0,
@@ -94,6 +97,8 @@ def surface_layer(
         oxide-free [S/m].
     layer_resistivity : float
         Ionic resistivity of the SA layer [Ohm m].
+    sharpness : float
+        ``m`` of the smoothed stoichiometric coverage (large: a sharp corner where the oxide is used up).
     rho_* : float
         Densities [kg/m3] of Si, a-SiO2, AlCl3 and AlOCl.
     """
@@ -106,13 +111,14 @@ def surface_layer(
             f"{particle_radius:g} m"
         )
     for name, x in (("conductivity_oxide", conductivity_oxide), ("conductivity_clean", conductivity_clean),
-                    ("layer_resistivity", layer_resistivity)):  # fmt: skip
+                    ("layer_resistivity", layer_resistivity), ("sharpness", sharpness)):  # fmt: skip
         if not (x > 0 and math.isfinite(x)):
             raise SibammError(f"{name} = {x!r} must be a positive number")
     area = 3 / (particle_radius * rho_si)  # m2 per kg Si
     n_ox = area * oxide_thickness * rho_sio2 / M_SIO2
     n_al = w / (1 - w) / M_ALCL3
-    theta = 1 - math.exp(-n_al / (ALCL3_PER_SIO2 * n_ox))
+    ratio = n_al / (ALCL3_PER_SIO2 * n_ox)
+    theta = ratio / (1 + ratio**sharpness) ** (1 / sharpness)
     n_res = max(n_al - ALCL3_PER_SIO2 * theta * n_ox, 0.0)
     n_alocl = ALCL3_PER_SIO2 * theta * n_ox
     layer_volume = n_alocl * M_ALOCL / rho_alocl + n_res * M_ALCL3 / rho_alcl3  # m3 per kg Si
@@ -137,12 +143,20 @@ def surface_layer(
 
 def clean_contact_conductivity(
     sigma_target: float, alcl3_mass_fraction: float, particle_radius: float, oxide_thickness: float,
-    conductivity_oxide: float, rho_si: float = 2330.0, rho_sio2: float = 2200.0,
+    conductivity_oxide: float, sharpness: float = 6.0, rho_si: float = 2330.0, rho_sio2: float = 2200.0,
 ) -> float:  # fmt: skip
     """``sigma_clean`` that makes :func:`surface_layer` give ``sigma_target`` at one AlCl3 fraction
     (closed form: the law is linear in ``sigma_clean``)."""
     probe = surface_layer(
-        alcl3_mass_fraction, particle_radius, oxide_thickness, conductivity_oxide, 1.0, 1.0, rho_si, rho_sio2
+        alcl3_mass_fraction,
+        particle_radius,
+        oxide_thickness,
+        conductivity_oxide,
+        1.0,
+        1.0,
+        sharpness,
+        rho_si,
+        rho_sio2,
     )
     theta2 = probe.coverage**2
     if theta2 <= 0:
