@@ -218,19 +218,22 @@ def hal_recipe() -> dict:
     Si|LPSC interface. The film's solid fraction is assumed (not reported), and its thickness
     follows from the loading in :func:`sibamm.parameters.cells`."""
     return {
-        "Si mass loading [kg.m-2]": reported(1.0e-2, HAL + ": 0.8-1.2 mg/cm2 (midpoint)"),
+        "Si electrode powder mass loading [kg.m-2]": reported(
+            1.0e-2, HAL + ": 0.8-1.2 mg/cm2 (midpoint), read as the Si or Si@AlCl3 powder mass"
+        ),
         "Si electrode active mass fraction": reported(0.997, HAL + ": Si:PVDF = 99.7:0.3"),
         "Si electrode additive mass fraction": reported(0.0, HAL + ": no carbon, no solid electrolyte"),
         "Si electrode binder mass fraction": reported(0.003, HAL + ": PVDF 0.3 wt%"),
-        "Si electrode additive density [kg.m-3]": literature(1950.0, "carbon (none present)"),
         "Si electrode binder density [kg.m-3]": literature(1780.0, "PVDF"),
         "Si electrode film solid fraction": assumed(
             0.65,
             "random close packing of hard 1-3 um particles (~0.64): Si (yield strength in the GPa range) "
             "barely deforms at the 180 MPa pressing pressure (HAL), so the film stays near close packing",
         ),
-        "Si electrode Bruggeman coefficient (electrolyte)": literature(1.5, "Bruggeman"),
-        "Si electrode Bruggeman coefficient (electrode)": literature(1.5, "Bruggeman"),
+        "Si electrode Bruggeman coefficient (electrolyte)": assumed(1.0, "no SE in the film (not read)"),
+        "Si electrode Bruggeman coefficient (electrode)": assumed(
+            1.0, "the measured film conductivity is used directly (dense-film model)"
+        ),
         "Si electrode swelling thickness fraction": assumed(
             1.0, "dense film under 180 MPa stack pressure: all particle growth thickens the film"
         ),
@@ -245,7 +248,7 @@ def hal_highload_recipe() -> dict:
     values = hal_recipe()
     values.update(
         {
-            "Si mass loading [kg.m-2]": assumed(
+            "Si electrode powder mass loading [kg.m-2]": assumed(
                 3.3e-2,
                 "3.3 mg/cm2: the loading that gives the reported > 10 mAh/cm2 (HAL) at ~3300 mAh/g",
             ),
@@ -275,6 +278,15 @@ def lpsc_electrolyte() -> dict:
         "Separator solid electrolyte conductivity [S.m-1]": literature(
             0.2, "Li6PS5Cl 1-3 mS/cm at 25 C (2 mS/cm); " + LIT
         ),
+        "Initial SEI thickness [m]": assumed(
+            2e-9, "as the sulfide interphase initial thickness (PyBaMM's C-Li state)"
+        ),
+        "SEI partial molar volume [m3.mol-1]": assumed(
+            1e-6, "as the sulfide interphase molar volume per mol Li (PyBaMM's C-Li state)"
+        ),
+        "Ratio of lithium moles to SEI moles": assumed(1.0, "the C-Li state counts Li directly"),
+        "SEI resistivity [Ohm.m]": assumed(1.0, "divided out by the sulfide interphase model"),
+        "SEI growth activation energy [J.mol-1]": assumed(0.0, "isothermal 25 C cells"),
         "LPSC density [kg.m-3]": assumed(
             1640.0, "pressed LPSC pellet ~1.64 g/cm3 (~88% of the 1.86 g/cm3 crystal density)"
         ),
@@ -366,7 +378,7 @@ def _ncm_exchange_current(k):
 
 
 def ncm88_positive(
-    loading_kg_m2: float = 1.75e-2, source: str = HAL + ": NCM 15-20 mg/cm2 (midpoint)"
+    loading_kg_m2: float = 0.175, source: str = HAL + ": NCM 15-20 mg/cm2 (midpoint)"
 ) -> dict:
     """NCM88 (LiNi0.88Co0.09Mn0.03O2) composite NCM:LIC:VGCF = 70:25:5, pressed at 400 MPa.
 
