@@ -53,9 +53,8 @@ class SingleIonConductor(pybamm.electrolyte_conductivity.Full):
                     s2 = pybamm.Parameter("Separator positive-side layer conductivity [S.m-1]")
                     L2 = pybamm.Parameter("Separator positive-side layer thickness [m]")
                     x = pybamm.standard_spatial_vars.x_s
-                    sigma = pybamm.SecondaryBroadcast(
-                        s1 + (s2 - s1) * (x > self.param.n.L + self.param.s.L - L2), "current collector"
-                    )
+                    # x_s already lives on (separator, current collector)
+                    sigma = s1 + (s2 - s1) * (x > self.param.n.L + self.param.s.L - L2)
             elif name == self.si_domain and self.dense_film:
                 sigma = pybamm.FullBroadcast(self.FILM_CONDUCTIVITY, domain, "current collector")
             else:
