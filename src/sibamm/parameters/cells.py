@@ -630,6 +630,11 @@ def _derive_dense_film(values: dict) -> dict:
             "3 Li per residual AlCl3 + 4 Li per unremoved SiO2, per m3 of Si (halogenation.surface_layer)",
         ),
         "Si electrode Si phase conductivity when delithiated [S.m-1]": derived(
+            layer.conductivity_S_m * _v(values, "Si electrode stack-pressure conductivity factor"),
+            "DC-polarisation film conductivity through oxide/clean contacts (halogenation.surface_layer) x "
+            "stack-pressure conductivity factor",
+        ),
+        "Si electrode DC polarisation film conductivity [S.m-1]": derived(
             layer.conductivity_S_m,
             "film conductivity through oxide/clean contacts (halogenation.surface_layer)",
         ),
@@ -642,7 +647,8 @@ def _derive_dense_film(values: dict) -> dict:
         "Si electrode active material volume fraction": derived(eps_s, "Si volume / film volume"),
         "Si electrode porosity": reported(0.0, HAL + ": no solid electrolyte in the Si electrode"),
         "Si electrode conductivity [S.m-1]": derived(
-            layer.conductivity_S_m, "film conductivity (used when the Si conductivity option is 'constant')"
+            layer.conductivity_S_m * _v(values, "Si electrode stack-pressure conductivity factor"),
+            "film conductivity in the cell (used when the Si conductivity option is 'constant')",
         ),
         "Initial concentration in Si electrode [mol.m-3]": derived(
             _v(values, "Si electrode initial stoichiometry") * c_max, "initial stoichiometry x c_max"

@@ -500,6 +500,12 @@ MATERIALS.update({"pc-SiNP": pc_sinp, "sc-SiNP": sc_sinp})
 # --------------------------------------------------------------------------- HAL: uSi and Si@AlCl3
 
 HAL = "HAL (Li, H. et al., Nat. Commun. 2025, doi:10.1038/s41467-025-67985-x)"
+#: fitted HAL values (scripts/fit_hal.py)
+HAL_EXCHANGE_PREFACTOR = 9e-5
+HAL_STACK_FACTOR = 1000.0
+HAL_DIFFUSIVITY = 1e-12
+HAL_SEI_EXCHANGE = 3e-10
+HAL_SEI_CONDUCTIVITY = 2e-4
 
 
 def halogenated_si(alcl3_mass_fraction: float) -> dict:
@@ -566,7 +572,7 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 2e-21, "parabolic growth to ~10 nm within 12 h at rest (HAL: bare-Si impedance grows at rest)"
             ),
             "Si electrode sulfide interphase exchange current density [A.m-2]": fitted(
-                2e-3,
+                HAL_SEI_EXCHANGE,
                 "HAL ICE 88.4% (uSi) and 94.3% (Si@AlCl3-10) at 3500 mA/g; C-Li 9.9/7.5% (secondary)",
                 FIT_DATE,
             ),
@@ -583,7 +589,7 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 "taken to spread into the particle surfaces near the face (thickening 1e-6 m3/mol)",
             ),
             "Si electrode sulfide interphase ionic conductivity [S.m-1]": fitted(
-                1e-3,
+                HAL_SEI_CONDUCTIVITY,
                 "HAL Rct table: uSi initial 470 Ohm, delithiated 443 Ohm, after 1 cycle + 12 h 189 Ohm",
                 FIT_DATE,
             ),
@@ -603,20 +609,43 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 "below ~0.7 V: one onset of 1.0 V for both",
             ),
             "Si electrode initial AlCl3 conversion": assumed(0.0, "pristine electrode"),
-            "Si particle diffusivity [m2.s-1]": reported(
-                2.96e-14 if w > 0 else 2.15e-14,
-                HAL
-                + ": GITT, average D in the transformation region "
-                + ("2.96e-10 cm2/s (Si@AlCl3)" if w > 0 else "2.15e-10 cm2/s (uSi)"),
+            "Si particle diffusivity [m2.s-1]": fitted(
+                HAL_DIFFUSIVITY,
+                "intrinsic Li diffusivity across the dense film: HAL first charge capacities at 3500 mA/g "
+                "(3324.6 / 2924 mAh/g); the GITT value of the paper (2.15e-10 / 2.96e-10 cm2/s) is an "
+                "apparent Weppner-Huggins value in the two-phase region, compared with the same extraction "
+                "on the simulated GITT (scripts/fit_hal.py)",
+                FIT_DATE,
             ),
-            "Si electrode exchange-current density [A.m-2]": literature(
-                _si_exchange_current(6.69e-8), "Chen2020_composite Si form"
+            "Si electrode exchange-current density [A.m-2]": fitted(
+                _si_exchange_current(HAL_EXCHANGE_PREFACTOR),
+                "Chen2020_composite form with the prefactor 9e-5 (x1350): HAL first-cycle capacities at "
+                "3500 mA/g within the 0.02 V vs Li cut-off (the dense film reacts only at its Si|LPSC face, "
+                "so the per-area rate carries the roughness of the pressed particle face; "
+                "scripts/fit_hal.py)",
+                FIT_DATE,
+            ),
+            "Si electrode stack-pressure conductivity factor": fitted(
+                HAL_STACK_FACTOR,
+                "HAL uSi first charge capacity 2924 mAh/g at 3500 mA/g (scripts/fit_hal.py): the DC "
+                "polarisation film conductivity would drop >10 V across the film at 1C; in the cell, under "
+                "180 MPa stack pressure, the particle contacts conduct this much better (same factor for "
+                "every AlCl3 fraction, so the 40x ratio of the DC measurement is kept)",
+                FIT_DATE,
             ),
             "Si electrode specific surface area (BET) [m2.kg-1]": derived(
                 3 / (radius * RHO_SI), "outer surface of the 1 um radius powder particles, 3/(R rho)"
             ),
             "Si electrode initial crystalline Si fraction": reported(
                 0.97, HAL + ": crystalline micro-Si (~3% amorphous surface)"
+            ),
+            "Si electrode crystalline Si front stoichiometry": fitted(
+                0.95,
+                "HAL Si@AlCl3 first charge capacity 3324.6 mAh/g at 3500 mA/g within the 0.02 V vs Li "
+                "cut-off (0.90 caps the first lithiation at 3221 mAh/g): a-Li3.56Si behind the two-phase "
+                "front, slightly above the Li3.4-3.5Si of Limthongkul et al. (Acta Mater. 2003) "
+                "(scripts/fit_hal.py)",
+                FIT_DATE,
             ),
             "Si electrode crystalline Li15Si4 initial nucleation site fraction": assumed(
                 0.2, "polycrystalline micro-Si: grain boundaries seed c-Li15Si4"
