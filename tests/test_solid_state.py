@@ -60,6 +60,7 @@ def hal_values(**extra):
         "Si electrode sulfide interphase ionic conductivity [S.m-1]": 1e-6,
         "Si electrode surface layer coverage": 0.0,
         "Si electrode surface layer resistance [Ohm.m2]": 2e-3,
+        "Si electrode surface layer sulfide reduction ratio": 0.0,
         "Si electrode interfacial void growth coefficient": 0.05,
         "Si electrode AlCl3 lithium content [mol.m-3]": 3000.0,
         "Si electrode AlCl3 formation rate constant [s-1]": 1e-6,
@@ -223,6 +224,9 @@ def test_separator_drop_is_I_times_L_over_sigma():
     drop = -finite["Solid electrolyte ohmic overpotential [V]"].entries
     # up to the film's own (numerical, 1e3 S/m) uniform-potential drop, a few 1e-7 V
     np.testing.assert_allclose(drop, i * L_SEP / 0.3, rtol=1e-5)
+    area = hal_values()["Electrode width [m]"] * hal_values()["Electrode height [m]"]
+    r_sep = finite["Separator solid electrolyte resistance [Ohm]"].entries[0]
+    assert r_sep == pytest.approx(L_SEP / 0.3 / area, rel=1e-12)
     # and in the cell voltage (same states either way: up to the solver's jitter on the OCP)
     t = np.linspace(10, finite.t[-1], 20)
     dv = np.interp(t, high.t, high["Voltage [V]"].entries) - np.interp(
@@ -334,3 +338,26 @@ def test_cv_hold_recovers_kinetically_trapped_li():
         - cccv.cycles[0].steps[1]["Discharge capacity [A.h]"].entries[-1]
     )
     assert q_cv > q_cc
+
+
+def test_surface_layer_suppresses_electrochemical_c_li_by_its_reduction_ratio():
+    """C-Li on a fully covered surface is the fraction r of bare Si's (same potential history)."""
+    steps = [("Discharge at 0.2C for 30 minutes",)]
+
+    def c_li(theta, r):
+        sol = _solve(
+            FILM,
+            steps,
+            **{
+                "Si electrode surface layer coverage": theta,
+                "Si electrode surface layer sulfide reduction ratio": r,
+                "Si electrode surface layer resistance [Ohm.m2]": 2e-3,  # = bare Si initial L0/kappa
+            },
+        )
+        return sol["Loss of lithium to positive SEI [mol]"].entries[-1]
+
+    bare, sealed, leaky = c_li(0.0, 0.0), c_li(1.0, 0.0), c_li(1.0, 0.5)
+    assert bare > 0
+    assert sealed < 1e-9 * bare
+    # the bare interphase thickens and resists more, so its potential history differs slightly
+    assert leaky == pytest.approx(0.5 * bare, rel=0.15)

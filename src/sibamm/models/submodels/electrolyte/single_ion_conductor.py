@@ -66,6 +66,18 @@ class SingleIonConductor(pybamm.electrolyte_conductivity.Full):
             parts.append(sigma)
         return parts
 
+    def _separator_resistance(self):
+        """sum_k L_k / sigma_k over the cell area [Ohm], for a dense pellet (porosity 1)."""
+        s1 = pybamm.Parameter("Separator solid electrolyte conductivity [S.m-1]")
+        L_s = self.param.s.L
+        if "negative electrode" not in self.options.whole_cell_domains:
+            r = L_s / s1
+        else:
+            s2 = pybamm.Parameter("Separator positive-side layer conductivity [S.m-1]")
+            L2 = pybamm.Parameter("Separator positive-side layer thickness [m]")
+            r = (L_s - L2) / s1 + L2 / s2
+        return r / (self.param.L_y * self.param.L_z)
+
     def get_coupled_variables(self, variables):
         phi_e = variables["Electrolyte potential [V]"]
         parts = []
@@ -88,5 +100,6 @@ class SingleIonConductor(pybamm.electrolyte_conductivity.Full):
         delta_phi_e_av = pybamm.x_average(phi_e_p) - phi_e_n
         variables.update(self._get_split_overpotential(pybamm.Scalar(0), delta_phi_e_av))
         variables["Solid electrolyte effective conductivity [S.m-1]"] = sigma_eff
+        variables["Separator solid electrolyte resistance [Ohm]"] = self._separator_resistance()
         variables["Solid electrolyte ohmic overpotential [V]"] = delta_phi_e_av
         return variables
