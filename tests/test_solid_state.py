@@ -361,3 +361,37 @@ def test_surface_layer_suppresses_electrochemical_c_li_by_its_reduction_ratio():
     assert sealed < 1e-9 * bare
     # the bare interphase thickens and resists more, so its potential history differs slightly
     assert leaky == pytest.approx(0.5 * bare, rel=0.15)
+
+
+def test_full_cell_separator_is_lpsc_and_lic_in_series():
+    """Si|LPSC|LIC|NCM: raising only the LIC layer's resistance shifts the voltage by I L_LIC / sigma_LIC
+    (exact when the LPSC|LIC interface is on a mesh edge: here a quarter of 20 points)."""
+    from sibamm.parameters.cells import CELLS
+
+    if "hal_alcl3_ncm88_full" not in CELLS:
+        pytest.skip("the shipped HAL full cell is not there")
+    cell = CELLS["hal_alcl3_ncm88_full"]
+
+    def run(sigma_lic):
+        pv = cell.parameter_values({})
+        if "Negative electrode surface layer sulfide reduction ratio" not in pv.keys():
+            pv.update(
+                {"Negative electrode surface layer sulfide reduction ratio": 0.0}, check_already_exists=False
+            )
+        L_s = pv["Separator thickness [m]"]
+        pv.update(
+            {
+                "Separator positive-side layer thickness [m]": L_s / 4,
+                "Separator positive-side layer conductivity [S.m-1]": sigma_lic,
+            }
+        )
+        model = SiliconDFN(cell.options)
+        experiment = pybamm.Experiment(["Charge at 0.5C for 2 minutes"])
+        sol = pybamm.Simulation(model, parameter_values=pv, experiment=experiment).solve()
+        return sol, L_s
+
+    resistive, L_s = run(0.01)
+    conductive, _ = run(1e4)
+    i = abs(resistive["Current collector current density [A.m-2]"].entries[0])
+    dv = resistive["Voltage [V]"].entries[0] - conductive["Voltage [V]"].entries[0]
+    assert dv == pytest.approx(i * L_s / 4 * (1 / 0.01 - 1 / 1e4), rel=1e-6)
