@@ -72,9 +72,9 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
             self.submodels[f"{d} primary active material"] = sm.HollowSphereSwellingLAM(
                 p, d, o, swelling_driven=opts["loss of active material"] != "none"
             )
-        self.submodels[f"{d} primary open-circuit potential"] = sm.SiliconPhaseOCP(
-            p, d, "lithium-ion main", o, "primary", transformations=phases
-        )
+        ocp = sm.SiliconPhaseOCP(p, d, "lithium-ion main", o, "primary", transformations=phases)
+        ocp.planar = film
+        self.submodels[f"{d} primary open-circuit potential"] = ocp
         conversions = []
         if opts["Li2S formation"] != "none":
             conversions.append("Li2S")

@@ -78,6 +78,9 @@ class PristineCrystallineSi(PhaseTransformation):
 
     .. math:: \\dot\\xi = -k_c\\, \\xi^{2/3} \\max(sto_a - sto_f, 0)
 
+    (``xi^{2/3}``: the front area of a shrinking spherical core; in a dense planar film,
+    :attr:`SiliconPhaseOCP.planar`, the front area does not shrink and the power is 0.)
+
     While crystal remains and the electrode lithiates (hysteresis state ``h -> -1``),
     the c-Si/a-LixSi equilibrium holds the OCP up at ``U_c``:
     ``U <- U + w g (1-h)/2 max(U_c - U, 0)`` with ``w = 1 - exp(-xi / xi_w)``. When the
@@ -98,9 +101,13 @@ class PristineCrystallineSi(PhaseTransformation):
         sto_f = self.parameter("crystalline Si front stoichiometry")
         k_c = self.parameter("crystalline Si amorphisation rate constant [s-1]")
         xi = pybamm.maximum(fraction, 0)
-        # xi^(2/3), made linear below xi ~ 1e-2 so the Jacobian stays finite at xi = 0
-        shrinking_core = xi / (xi + 1e-2) ** (1 / 3)
-        return -k_c * shrinking_core * smooth_positive(sto_a - sto_f, 1e-3)
+        # xi^(2/3) (sphere) or xi^0 (planar film), made linear below xi ~ 1e-2 so the Jacobian
+        # stays finite at xi = 0
+        if getattr(self.submodel, "planar", False):
+            front_area = xi / (xi + 1e-2)
+        else:
+            front_area = xi / (xi + 1e-2) ** (1 / 3)
+        return -k_c * front_area * smooth_positive(sto_a - sto_f, 1e-3)
 
     def ocp_correction(self, fraction, U, variables):
         h = variables[f"{self.Domain} electrode {self.submodel.phase_name}hysteresis state"]
@@ -213,6 +220,8 @@ class SiliconPhaseOCP(OneStateHysteresisOpenCircuitPotential):
     """
 
     transformations = (PristineCrystallineSi, CrystallineLi15Si4)
+    #: set by :class:`sibamm.models.SiliconDFN` for a dense film: planar transformation fronts
+    planar = False
 
     def __init__(
         self, param, domain, reaction, options, phase="primary", x_average=False, transformations=None
