@@ -21,6 +21,7 @@ import numpy as np
 import pybamm
 
 from ..analysis import dc_polarisation_conductivity, gitt_diffusivity
+from ..errors import SibammError
 from ..experiments.protocols import HAL_RATES, get_protocol
 from ..models import SiliconDFN
 from ..parameters import components as comp
@@ -79,7 +80,10 @@ def rct_states(cell_name: str) -> dict:
     ``hal_cycle_rest_12h``): pristine, end of lithiation, end of delithiation, after the 12 h rest."""
     steps = get_protocol("hal_cycle_rest_12h").blocks[0].steps
     name = "Si charge-transfer resistance [Ohm]"
-    lith, delith, rest = _solve(cell_name, steps, (name,))
+    parts = _solve(cell_name, steps, (name,))
+    if len(parts) < 3:
+        raise SibammError(f"{cell_name}: the cycle + 12 h rest stopped after {len(parts)} of 3 steps")
+    lith, delith, rest = parts
     return {
         "initial": float(np.atleast_1d(lith[name])[0]),
         "lithiated": float(np.atleast_1d(lith[name])[-1]),
@@ -92,18 +96,22 @@ DC_VOLTAGES = tuple(np.linspace(0.05, 0.5, 10))
 
 
 def dc_polarisation(cell_name: str, voltages=DC_VOLTAGES) -> float:
-    """Simulated DC polarisation of the pristine film between ion-blocking electrodes: the current at
-    each applied voltage through the model's film electronic resistance, then
-    :func:`sibamm.analysis.dc_polarisation_conductivity`. Returns S/cm."""
+    """Simulated DC polarisation of the pristine film between ion-blocking electrodes. Returns S/cm.
+
+    The model's film electronic resistance of the pristine cell (read at the first point of a 1 s,
+    C/100 step, which leaves the film pristine) carries the current at each applied voltage; the
+    conductivity follows from :func:`sibamm.analysis.dc_polarisation_conductivity`. The paper measured
+    the film outside the cell, without the 180 MPa stack pressure, so the cell's conductivity is
+    divided by the fitted stack-pressure factor."""
     name = "Si film electronic resistance [Ohm]"
-    (rest,) = _solve(cell_name, ("Rest for 1 second",), (name,))
-    r_film = float(np.atleast_1d(rest[name])[0])
+    (step,) = _solve(cell_name, ("Discharge at 0.01C for 1 second",), (name,))
+    r_film = float(np.atleast_1d(step[name])[0])
     values = get_cell(cell_name).values()
     current = np.asarray(voltages) / r_film
     sigma = dc_polarisation_conductivity(
         voltages, current, _v(values, "Si electrode thickness [m]"), comp.HAL_AREA
     )
-    return sigma / 100.0
+    return sigma / _v(values, "Si electrode stack-pressure conductivity factor") / 100.0
 
 
 def loss_split(table, values, si_mass_g: float) -> dict:
@@ -133,7 +141,7 @@ def gitt_transformation_diffusivity(result, values) -> tuple[float, object]:
     table = gitt_diffusivity(
         ts["Time [s]"], ts["Current [A]"], ts["Voltage [V]"], _v(values, "Si electrode thickness [m]")
     )
-    q = np.cumsum(table["charge [A.s]"].to_numpy())
+    q = np.cumsum(np.abs(table["charge [A.s]"].to_numpy()))
     frac = q / q[-1]
     region = (frac >= GITT_REGION[0]) & (frac <= GITT_REGION[1])
     d = table["D [m2/s]"].to_numpy()[region]
@@ -307,7 +315,13 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     )
     for cell, d_rep in ((SI, 2.15e-10), (AL, 2.96e-10)):
         res = simulate(cell, "hal_gitt", cycles=12 if quick else None, progress=progress)
-        d, _ = gitt_transformation_diffusivity(res, vals[cell])
+        if not res.completed:
+            notes.append(f"{cell} GITT: {res.message}")
+        try:
+            d, _ = gitt_transformation_diffusivity(res, vals[cell])
+        except (KeyError, IndexError, SibammError) as err:
+            notes.append(f"{cell} GITT analysis impossible: {str(err).splitlines()[0]}")
+            d = None
         cal(
             cell,
             "hal_gitt",
