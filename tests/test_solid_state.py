@@ -123,7 +123,10 @@ def test_bad_option_combinations_say_what_is_allowed(options, needle):
 
 def _li_total(cycle, index=-1):
     def at(name):
-        return float(np.squeeze(cycle[name].entries)[index])
+        try:
+            return float(np.squeeze(cycle[name].entries)[index])
+        except KeyError:  # a line the options do not have (no AlCl3, no interphase)
+            return 0.0
 
     return (
         at("Total lithium in positive electrode [mol]")
@@ -264,6 +267,13 @@ def test_bare_si_interfacial_resistance_grows_at_rest_and_coated_si_does_not():
     steps = [("Rest for 12 hours",)]
     bare = _solve(FILM, steps, **{"Si electrode surface layer coverage": 0.0})
     coated = _solve(FILM, steps, **{"Si electrode surface layer coverage": 1.0})
+    # at open circuit the plating check (phi_s - phi_e at the Si|SE face, vs Li) is the voltage vs Li
+    np.testing.assert_allclose(
+        bare["Si surface potential vs Li at the separator [V]"].entries,
+        bare["Voltage vs Li [V]"].entries,
+        rtol=0,
+        atol=1e-8,  # algebraic states at the solver tolerance
+    )
     r_bare = bare["Si interfacial resistance [Ohm]"].entries
     r_coat = coated["Si interfacial resistance [Ohm]"].entries
     assert r_bare[-1] > 1.3 * r_bare[0]
@@ -395,3 +405,31 @@ def test_full_cell_separator_is_lpsc_and_lic_in_series():
     i = abs(resistive["Current collector current density [A.m-2]"].entries[0])
     dv = resistive["Voltage [V]"].entries[0] - conductive["Voltage [V]"].entries[0]
     assert dv == pytest.approx(i * L_s / 4 * (1 / 0.01 - 1 / 1e4), rel=1e-6)
+
+
+@pytest.mark.parametrize("name", ["hal_si_half", "hal_alcl3_10_half"])
+def test_lithium_is_conserved_in_the_shipped_hal_half_cells(name):
+    """The shipped HAL cells (PARAMS' values), 3 cycles at 1C: the inventory closes."""
+    from sibamm.parameters.cells import CELLS
+
+    if name not in CELLS:
+        pytest.skip(f"{name} is not shipped")
+    cell = CELLS[name]
+    pv = cell.parameter_values({})
+    if "Positive electrode surface layer sulfide reduction ratio" not in pv.keys():
+        pv.update(
+            {"Positive electrode surface layer sulfide reduction ratio": 0.0}, check_already_exists=False
+        )
+    steps = [("Discharge at 1C until -0.6 V", "Rest for 10 minutes", "Charge at 1C until 1.4 V")] * 3
+    model = SiliconDFN(cell.options)
+    # the DAE closes its charge balance to the solver tolerance; with a Li-In frame (U > 0.1 V) and a
+    # dense film, atol < 1e-7 makes IDA fail at the rest after a deep lithiation (open issue)
+    solver = pybamm.IDAKLUSolver(rtol=1e-7, atol=1e-7)
+    sim = pybamm.Simulation(model, parameter_values=pv, experiment=pybamm.Experiment(steps), solver=solver)
+    sol = sim.solve()
+    assert len(sol.cycles) == 3
+    q = sol.cycles[0].steps[0]["Discharge capacity [A.h]"].entries
+    scale = (q[-1] - q[0]) * 3600 / F
+    total0 = _li_total(sol.cycles[0], 0)
+    for k, cycle in enumerate(sol.cycles, start=1):
+        assert abs(_li_total(cycle) - total0) < 1e-6 * scale * k  # < 1e-6 of the lithiation per cycle

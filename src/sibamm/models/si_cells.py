@@ -108,6 +108,10 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
             self.submodels["negative electrode interface"] = sm.LiInButlerVolmer(
                 p, "negative", "lithium metal plating", o, "primary"
             )
+            if isinstance(
+                self.submodels["negative electrode potential"], pybamm.electrode.ohm.LithiumMetalSurfaceForm
+            ):
+                self.submodels["negative electrode potential"] = sm.LiInSurfaceForm(p, "negative", o)
         if build:
             self.build_model()
 

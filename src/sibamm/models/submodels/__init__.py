@@ -3,7 +3,7 @@
 from .active_material.hollow_sphere_lam import HollowSphereSwellingLAM
 from .conductivity.dense_film_ohm import DenseFilmOhm
 from .conductivity.lithiation_dependent import LithiationDependentOhm
-from .counter_electrode.li_in import LiInButlerVolmer, LiInOpenCircuitPotential
+from .counter_electrode.li_in import LiInButlerVolmer, LiInOpenCircuitPotential, LiInSurfaceForm
 from .electrolyte.single_ion_conductor import SingleIonConductor
 from .interface.irreversible_conversion import IrreversibleConversion, Li2SFormation
 from .interface.si_sei import FormationAndBreathingSEI
@@ -31,6 +31,7 @@ __all__ = [
     "Li2SFormation",
     "LiInButlerVolmer",
     "LiInOpenCircuitPotential",
+    "LiInSurfaceForm",
     "LithiationDependentOhm",
     "PhaseTransformation",
     "PristineCrystallineSi",

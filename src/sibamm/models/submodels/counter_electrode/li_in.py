@@ -39,3 +39,15 @@ class LiInButlerVolmer(pybamm.kinetics.SymmetricButlerVolmer):
 
     def _get_exchange_current_density(self, variables):
         return li_in_parameter("exchange-current density [A.m-2]")
+
+
+class LiInSurfaceForm(pybamm.electrode.ohm.LithiumMetalSurfaceForm):
+    """PyBaMM's planar counter electrode, starting from the Li-In potential difference.
+
+    PyBaMM initialises the counter electrode's ``phi_s - phi_e`` at the Li-metal value (0 V);
+    the Li-In electrode sits at its OCP, so the consistent initial state is ``U_LiIn``.
+    """
+
+    def set_initial_conditions(self, variables):
+        delta_phi = variables["Lithium metal interface surface potential difference [V]"]
+        self.initial_conditions = {delta_phi: li_in_parameter("open-circuit potential [V]")}
