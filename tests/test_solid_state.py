@@ -434,3 +434,40 @@ def test_lithium_is_conserved_in_the_shipped_hal_half_cells(name):
     total0 = _li_total(sol.cycles[0], 0)
     for k, cycle in enumerate(sol.cycles, start=1):
         assert abs(_li_total(cycle) - total0) < 1e-6 * scale * k  # < 1e-6 of the lithiation per cycle
+
+
+def test_lithium_is_conserved_in_the_solid_state_full_cell():
+    """Si|LPSC|LIC|NCM88 (shipped values): Li in electrodes + interphase + lost Si + AlCl3 is constant."""
+    from sibamm.parameters.cells import CELLS
+
+    if "hal_alcl3_ncm88_full" not in CELLS:
+        pytest.skip("the shipped HAL full cell is not there")
+    cell = CELLS["hal_alcl3_ncm88_full"]
+    pv = cell.parameter_values({})
+    if "Negative electrode surface layer sulfide reduction ratio" not in pv.keys():
+        pv.update(
+            {"Negative electrode surface layer sulfide reduction ratio": 0.0}, check_already_exists=False
+        )
+    steps = [("Charge at 0.5C until 4.3 V", "Rest for 10 minutes", "Discharge at 0.5C until 2.5 V")] * 2
+    solver = pybamm.IDAKLUSolver(rtol=1e-7, atol=1e-7)
+    sim = pybamm.Simulation(
+        SiliconDFN(cell.options), parameter_values=pv, experiment=pybamm.Experiment(steps), solver=solver
+    )
+    sol = sim.solve()
+    assert len(sol.cycles) == 2
+    names = [
+        "Total lithium in negative electrode [mol]",
+        "Total lithium in positive electrode [mol]",
+        "Loss of lithium to negative SEI [mol]",
+        "Loss of lithium due to loss of active material in negative electrode [mol]",
+        "Loss of lithium due to loss of active material in positive electrode [mol]",
+        "Loss of lithium to negative AlCl3 [mol]",
+    ]
+
+    def total(s, i=-1):
+        return sum(float(s[n].entries[i]) for n in names)
+
+    t0 = total(sol, 0)
+    assert sol["Loss of lithium to negative SEI [mol]"].entries[-1] > 0
+    for cycle in sol.cycles:
+        assert abs(total(cycle) - t0) < 1e-6 * t0
