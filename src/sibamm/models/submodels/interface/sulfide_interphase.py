@@ -49,7 +49,11 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
        reduced below ~1.7 V vs Li wherever electrons reach it, and the thin SA layer cracks as
        Si expands, so the layer removes only part of the electrochemical loss (HAL: C-Li 9.9%
        bare vs 7.5% coated). It consumes Li (C-Li) but does not thicken the bare-Si film nor
-       change the covered part's resistance.
+       change the covered part's resistance. The route has a finite capacity: it stops as the
+       Li it consumed per interface area, ``Q``, approaches ``Q_max`` (``i_ec`` carries the factor
+       ``1 - Q/Q_max``; ``dQ/dt`` is proportional to it, so ``Q`` approaches ``Q_max`` and never
+       passes it): the reducible SE at the interface is used up in the first cycles, after which
+       the interfacial loss passivates (HAL: average CE 99.945 / 99.998% over 400 cycles).
 
     The Al(Si)OCl/AlCl3 surface layer covers a fraction ``theta`` of the surface: it is
     stable against LPSC (no chemical route, and only the fraction ``r`` of the electrochemical
@@ -81,6 +85,7 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
             "chemical": f"{Domain} electrode sulfide interphase chemical thickness [m]",
             "electrochemical": f"{Domain} electrode sulfide interphase electrochemical thickness [m]",
             "contact": f"{Domain} electrode interfacial contact loss",
+            "consumed": f"{Domain} electrode sulfide interphase electrochemical lithium [mol.m-2]",
         }
 
     def get_fundamental_variables(self):
@@ -88,8 +93,9 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
         domain, Domain = self.domain_Domain
         domains = {"primary": f"{domain} electrode", "secondary": "current collector"}
         L0 = _p(Domain, "sulfide interphase initial thickness [m]")
+        q_max = _p(Domain, "sulfide interphase formation capacity [mol.m-2]")
         for key, name in self._states().items():
-            scale = 1 if key == "contact" else L0
+            scale = {"contact": 1, "consumed": q_max}.get(key, L0)
             var = pybamm.Variable(name, domains=domains, scale=scale)
             variables[name] = var
             variables[name.replace(Domain, f"X-averaged {domain}", 1)] = pybamm.x_average(var)
@@ -109,9 +115,12 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
         theta = _p(Domain, "surface layer coverage")
         L0 = _p(Domain, "sulfide interphase initial thickness [m]")
         L = self._thickness(variables)
+        q = variables[self._states()["consumed"]]
+        q_max = _p(Domain, "sulfide interphase formation capacity [mol.m-2]")
         i_ec = (
             _p(Domain, "sulfide interphase exchange current density [A.m-2]")
             * (L0 / L)
+            * (1 - q / q_max)
             * pybamm.exp(
                 -0.5 * F / (R * T) * (dphi - _p(Domain, "sulfide interphase formation potential [V]"))
             )
@@ -154,6 +163,9 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
             _p(Domain, "sulfide interphase molar volume [m3.mol-1]") * i_ec / self.param.F
         )
         self.rhs[variables[states["contact"]]] = contact_loss_rate(variables, self.domain)
+        theta = _p(Domain, "surface layer coverage")
+        r = _p(Domain, "surface layer sulfide reduction ratio")
+        self.rhs[variables[states["consumed"]]] = ((1 - theta) + theta * r) * i_ec / self.param.F
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)
