@@ -89,3 +89,106 @@ def dqdv_peak_ratio(v, dq, at: float = 0.43, reference: float = 0.30, half_width
     if not near_at.any() or not near_ref.any():
         raise SibammError(f"the dQ/dV curve does not cover {reference} and {at} V")
     return float(dq[near_at].max() / max(dq[near_ref].max(), 1e-300))
+
+
+# --------------------------------------------------------------------------- GITT, DC polarisation, frames
+
+
+def gitt_pulses(time, current, voltage, threshold: float = 1e-12):
+    """Split a GITT record into pulses and their relaxations.
+
+    Returns one row per current pulse with ``tau [s]`` (pulse duration), ``dEt [V]`` (voltage
+    change during the pulse) and ``dEs [V]`` (change of the relaxed voltage: from the last point
+    before the pulse to the end of the rest that follows it), both signed so that they are
+    positive for a pulse that moves the voltage in the direction its current drives it
+    (lithiation of a half cell: voltage falls). The first point of a pulse already carries the
+    pulse current, so ``dEt`` excludes the instantaneous IR step, as Weppner and Huggins require.
+    """
+    import pandas as pd
+
+    t = np.asarray(time, dtype=float)
+    i = np.asarray(current, dtype=float)
+    v = np.asarray(voltage, dtype=float)
+    if not (t.shape == i.shape == v.shape) or t.ndim != 1 or t.size < 3:
+        raise SibammError("gitt_pulses needs time, current and voltage arrays of equal length (>= 3 points)")
+    on = np.abs(i) > threshold
+    edges = np.flatnonzero(np.diff(on.astype(int)))
+    starts = [0] if on[0] else []
+    starts += [k + 1 for k in edges if not on[k]]
+    rows = []
+    for s in starts:
+        e = s
+        while e + 1 < t.size and on[e + 1]:
+            e += 1
+        nxt = e + 1
+        while nxt < t.size and not on[nxt]:
+            nxt += 1
+        rest_end = nxt - 1
+        if rest_end <= e:  # no rest after the pulse
+            continue
+        sign = np.sign(np.mean(i[s : e + 1]))
+        before = v[s - 1] if s > 0 else v[s]
+        rows.append(
+            {
+                "start [s]": t[s],
+                "tau [s]": t[e] - t[s],
+                "dEt [V]": sign * (v[s] - v[e]),
+                "dEs [V]": sign * (before - v[rest_end]),
+                "charge [A.s]": float(np.trapezoid(i[s : e + 1], t[s : e + 1])),
+                "relaxed voltage [V]": v[rest_end],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def gitt_diffusivity(time, current, voltage, length: float, threshold: float = 1e-12):
+    """Apparent Li diffusivity of each GITT pulse (Weppner & Huggins, J. Electrochem. Soc. 124 1569, 1977).
+
+    ``D = 4 / (pi tau) (V/S)^2 (dEs / dEt)^2``, valid for ``tau << (V/S)^2 / D``. ``length`` is the
+    diffusion length ``V/S``: the film thickness for a dense film that takes Li through one face (HAL),
+    ``(R^3 - R_in^3) / (3 R^2)`` for a hollow sphere (QMS), ``R/3`` for a solid sphere.
+
+    Returns the :func:`gitt_pulses` table with a ``D [m2/s]`` column (NaN where ``dEt <= 0``).
+    """
+    if not (isinstance(length, (int, float)) and length > 0 and np.isfinite(length)):
+        raise SibammError(f"GITT diffusion length must be a positive number of metres, got {length!r}")
+    table = gitt_pulses(time, current, voltage, threshold)
+    if table.empty:
+        raise SibammError("the GITT record has no current pulse followed by a rest")
+    ok = (table["tau [s]"] > 0) & (table["dEt [V]"] > 0)
+    d = 4 / (np.pi * table["tau [s]"]) * length**2 * (table["dEs [V]"] / table["dEt [V]"]) ** 2
+    table["D [m2/s]"] = np.where(ok, d, np.nan)
+    return table
+
+
+def dc_polarisation_conductivity(voltage, current, thickness: float, area: float) -> float:
+    """Electronic conductivity [S/m] from a DC polarisation I-V with ion-blocking electrodes.
+
+    Fits the steady currents to ``I = V / R`` through the origin (least squares) and returns
+    ``sigma = thickness / (R area)``: the measurement the HAL paper reports (uSi 1.98e-7 S/cm).
+    """
+    v = np.asarray(voltage, dtype=float)
+    i = np.asarray(current, dtype=float)
+    if v.shape != i.shape or v.size < 1 or not np.all(np.isfinite(v)) or not np.all(np.isfinite(i)):
+        raise SibammError(
+            "dc_polarisation_conductivity needs finite voltage and current arrays of equal length"
+        )
+    if not (thickness > 0 and area > 0):
+        raise SibammError(f"thickness ({thickness!r} m) and area ({area!r} m2) must be positive")
+    g = float(np.dot(v, i) / np.dot(v, v)) if np.dot(v, v) > 0 else float("nan")
+    if not g > 0:
+        raise SibammError(
+            "the I-V record has no positive conductance (all voltages zero or currents reversed)"
+        )
+    return thickness * g / area
+
+
+def vs_li(voltage_vs_counter, counter_potential: float = 0.62):
+    """Voltage in the Li/Li+ frame from a voltage measured against a counter electrode at
+    ``counter_potential`` vs Li (Li-In: 0.62 V, Santhosha et al. 2019): ``V_Li = V + U_counter``."""
+    return np.asarray(voltage_vs_counter, dtype=float) + counter_potential
+
+
+def vs_li_in(voltage_vs_li, counter_potential: float = 0.62):
+    """Voltage vs Li-In from a voltage vs Li/Li+ (inverse of :func:`vs_li`, exact)."""
+    return np.asarray(voltage_vs_li, dtype=float) - counter_potential

@@ -18,7 +18,9 @@ def _slot(cell_type: str) -> str:
     return "Positive" if cell_type == HALF else "Negative"
 
 
-_SI = re.compile(r"(^|(?<= ))Si(?= (electrode|particle|current collector|SEI)\b)")
+#: what may follow the Si slot: the electrode's parts and its own Li-inventory lines
+_PARTS = r"(electrode|particle|current collector|SEI|Li2S|AlCl3)"
+_SI = re.compile(rf"(^|(?<= ))Si(?= {_PARTS}\b)")
 
 
 def to_pybamm(name: str, cell_type: str) -> str:
@@ -35,7 +37,7 @@ def to_sibamm(name: str, cell_type: str) -> str:
     slot = _slot(cell_type)
     if cell_type == HALF and name.startswith("Negative electrode"):
         return "Counter electrode" + name[len("Negative electrode") :]
-    pattern = rf"(^{slot}|(?<= ){slot.lower()})(?= (electrode|particle|current collector|SEI)\b)"
+    pattern = rf"(^{slot}|(?<= ){slot.lower()})(?= {_PARTS}\b)"
     return re.sub(pattern, "Si", name)
 
 

@@ -302,3 +302,138 @@ def get_protocol(name: str, cell_type: str | None = None) -> Protocol:
             f"protocol {name!r} is for {'/'.join(protocol.cell_types)} cells, not a {cell_type} cell"
         )
     return protocol
+
+
+# --------------------------------------------------------------------------- HAL: sulfide solid-state cells
+
+HAL = "HAL (Li, H. et al., Nat. Commun. 2025, doi:10.1038/s41467-025-67985-x)"
+#: Li-In sits at +0.62 V vs Li: the HAL window -0.6..1.4 V vs Li-In is 0.02-2.02 V vs Li
+HAL_LOW, HAL_HIGH = -0.6, 1.4
+#: HAL cells are 10 mm discs: areal currents become absolute currents on this area [cm2]
+HAL_AREA_CM2 = 0.785398
+
+
+def _hal_cycle(rate: float) -> tuple:
+    return (f"Discharge at {rate:g}C until {HAL_LOW:g} V", f"Charge at {rate:g}C until {HAL_HIGH:g} V")
+
+
+def _hal_areal_cycle(ma_cm2: float) -> tuple:
+    i_ma = ma_cm2 * HAL_AREA_CM2
+    return (
+        f"Discharge at {i_ma:.4g} mA until {HAL_LOW:g} V",
+        f"Charge at {i_ma:.4g} mA until {HAL_HIGH:g} V",
+    )
+
+
+#: first cycle at 3500 mA/g = 1C (HAL: 1C = 3500 mA/g)
+HAL_FIRST = Block("1C (3500 mA/g), -0.6..1.4 V vs Li-In", _hal_cycle(1.0), 1, 1.0)
+#: CC-CV: the lithiation is held at -0.6 V vs Li-In (0.02 V vs Li) until the current falls to C/20
+HAL_FIRST_CCCV = Block(
+    "1C CC-CV (hold at -0.6 V vs Li-In to C/20), -0.6..1.4 V vs Li-In",
+    (
+        f"Discharge at 1C until {HAL_LOW:g} V",
+        f"Hold at {HAL_LOW:g} V until C/20",
+        f"Charge at 1C until {HAL_HIGH:g} V",
+    ),
+    1,
+    1.0,
+)
+#: rate test currents [mA/g Si] (1C = 3500 mA/g)
+HAL_RATES = (350.0, 700.0, 1750.0, 3500.0, 7000.0)
+#: cycles per rate step of the rate test (not reported: assumed)
+HAL_RATE_REPEATS = 3
+
+
+def _hal_rate_blocks() -> tuple:
+    blocks = []
+    for ma_g in (*HAL_RATES, HAL_RATES[0]):
+        rate = ma_g / 3500.0
+        label = f"{ma_g:g} mA/g ({rate:g}C)" + (" again" if blocks and ma_g == HAL_RATES[0] else "")
+        blocks.append(Block(label, _hal_cycle(rate), HAL_RATE_REPEATS, rate))
+    return tuple(blocks)
+
+
+#: GITT of the first lithiation: 0.1C pulses of 15 min, 2 h rest; 36 pulses = 90% of 1C x 1 h
+HAL_GITT_PULSE = Block(
+    "GITT pulse 0.1C 15 min, rest 2 h",
+    (f"Discharge at 0.1C for 15 minutes or until {HAL_LOW:g} V", "Rest for 2 hours"),
+    36,
+    0.1,
+)
+HAL_FULL_FIRST = Block(
+    "full cell first cycle 0.1C (20 mA/g NCM), 2.5-4.3 V",
+    ("Charge at 0.1C until 4.3 V", "Discharge at 0.1C until 2.5 V"),
+    1,
+    0.1,
+)
+
+
+def _full_block(rate: float, ma_g: float, repeats: int) -> Block:
+    return Block(
+        f"{ma_g:g} mA/g NCM ({rate:g}C), 2.5-4.3 V",
+        (f"Charge at {rate:g}C until 4.3 V", f"Discharge at {rate:g}C until 2.5 V"),
+        repeats,
+        rate,
+    )
+
+
+def _hal_protocols() -> list:
+    half, full = ("half",), ("full",)
+    return [
+        Protocol("hal_first_cycle", "hal", half,
+                 "first cycle at 3500 mA/g (1C), -0.6..1.4 V vs Li-In (0.02-2.02 V vs Li)",
+                 HAL + ": first cycle", (HAL_FIRST,)),
+        Protocol("hal_first_cycle_cccv", "hal", half,
+                 "first cycle at 1C with the lithiation held at -0.6 V vs Li-In until C/20 (hold end "
+                 "assumed: not reported), delithiation CC to 1.4 V vs Li-In",
+                 HAL + ": CC-CV first cycle", (HAL_FIRST_CCCV,)),
+        Protocol("hal_rate_test", "hal", half,
+                 f"{HAL_RATE_REPEATS} cycles (assumed) each at 350, 700, 1750, 3500 and 7000 mA/g, then "
+                 "350 mA/g again; -0.6..1.4 V vs Li-In",
+                 HAL + ": rate test 350 mA/g -> 7 A/g", _hal_rate_blocks()),
+        Protocol("hal_cycling_10.5A", "hal", half,
+                 "first cycle at 3500 mA/g, then 400 cycles at 10.5 A/g (3C), -0.6..1.4 V vs Li-In "
+                 "(activation cycle assumed)",
+                 HAL + ": long cycling at 10.5 A/g",
+                 (HAL_FIRST, Block("10.5 A/g (3C), -0.6..1.4 V vs Li-In", _hal_cycle(3.0), 400, 3.0))),
+        Protocol("hal_highload_5.1mA", "hal", half,
+                 "high-loading cell: 500 cycles at 5.1 mA/cm2 (4.006 mA on the 10 mm disc), "
+                 "-0.6..1.4 V vs Li-In",
+                 HAL + ": high-loading half cell at 5.1 mA/cm2",
+                 (Block("5.1 mA/cm2, -0.6..1.4 V vs Li-In", _hal_areal_cycle(5.1), 500),)),
+        Protocol("hal_highload_1.5mA", "hal", half,
+                 "high-loading cell: 20 cycles at 1.5 mA/cm2 (1.178 mA on the 10 mm disc), "
+                 "-0.6..1.4 V vs Li-In",
+                 HAL + ": high-loading half cell at 1.5 mA/cm2",
+                 (Block("1.5 mA/cm2, -0.6..1.4 V vs Li-In", _hal_areal_cycle(1.5), 20),)),
+        Protocol("hal_gitt", "hal", half,
+                 "GITT of the first lithiation: 36 pulses of 0.1C (350 mA/g) for 15 min, each followed "
+                 "by a 2 h rest",
+                 HAL + ": GITT (0.1C pulses of 15 min, 2 h rest)", (HAL_GITT_PULSE,)),
+        Protocol("hal_cycle_rest_12h", "hal", half,
+                 "one cycle at 1C, -0.6..1.4 V vs Li-In, then 12 h at open circuit (Rct after one "
+                 "cycle + 12 h rest)",
+                 HAL + ": EIS after one cycle and 12 h rest",
+                 (Block("1C cycle then 12 h rest", (*_hal_cycle(1.0), "Rest for 12 hours"), 1, 1.0),)),
+        Protocol("hal_rest_12h", "hal", half,
+                 "12 h at open circuit on the pristine cell (interface reaction with LPSC at rest)",
+                 HAL + ": impedance growth at rest", (Block("rest 12 h", ("Rest for 12 hours",), 1),)),
+        Protocol("hal_full_first_cycle", "hal", full,
+                 "full cell first cycle 2.5-4.3 V at 0.1C = 20 mA/g NCM (rate assumed: not reported)",
+                 HAL + ": full-cell ICE", (HAL_FULL_FIRST,)),
+        Protocol("hal_full_200mA", "hal", full,
+                 "full cell: first cycle at 20 mA/g (assumed), then 200 cycles at 200 mA/g NCM (1C), "
+                 "2.5-4.3 V",
+                 HAL + ": full cell at 200 mA/g", (HAL_FULL_FIRST, _full_block(1.0, 200.0, 200))),
+        Protocol("hal_full_100mA", "hal", full,
+                 "full cell: first cycle at 20 mA/g (assumed), then 5 cycles at 100 mA/g NCM (0.5C), "
+                 "2.5-4.3 V",
+                 HAL + ": full cell at 100 mA/g", (HAL_FULL_FIRST, _full_block(0.5, 100.0, 5))),
+        Protocol("hal_full_prelithiated", "hal", full,
+                 "first cycle of the pre-lithiated full cell, 2.5-4.3 V at 20 mA/g NCM (the Si is "
+                 "pre-lithiated in the cell: see the *_prelithiated_full cells)",
+                 HAL + ": pre-lithiated full cell", (HAL_FULL_FIRST,)),
+    ]  # fmt: skip
+
+
+PROTOCOLS.update({p.name: p for p in _hal_protocols()})

@@ -164,13 +164,27 @@ def check_physical(values: dict) -> None:
         lower = name.lower()
         if ("porosity" in lower or "fraction" in lower) and not 0 <= x <= 1:
             raise SibammError(f"{name} = {x} is outside [0, 1]")
-        if any(k in name for k in _BELOW_ONE) and x >= 1:
+        solid_pellet = (
+            name == "Separator porosity" and "Separator solid electrolyte conductivity [S.m-1]" in values
+        )
+        if any(k in name for k in _BELOW_ONE) and x >= 1 and not (solid_pellet and x == 1):
             raise SibammError(f"{name} = {x} must be below 1")
         if any(k in name for k in _POSITIVE) and x <= 0:
             raise SibammError(f"{name} = {x} must be positive")
         if any(u in name for u in _POSITIVE_UNITS):
             if x < 0 or (
-                x == 0 and not any(k in name for k in ("inner radius", "Initial", "Contact", "Li2S"))
+                x == 0
+                and not any(
+                    k in name
+                    for k in (
+                        "inner radius",
+                        "Initial",
+                        "Contact",
+                        "Li2S",
+                        "conductive additive",
+                        "surface layer",
+                    )
+                )
             ):
                 raise SibammError(f"{name} = {x} must be positive")
     if "Si particle inner radius [m]" in values and "Si particle radius [m]" in values:
@@ -516,3 +530,282 @@ def get_cell(name) -> Cell:
     if name not in CELLS:
         raise SibammError(f"unknown cell {name!r}; known cells: {sorted(CELLS)}")
     return CELLS[name]
+
+
+# --------------------------------------------------------------------------- HAL cells (sulfide solid state)
+
+HAL = "HAL (Li, H. et al., Nat. Commun. 2025, doi:10.1038/s41467-025-67985-x)"
+#: model options of the HAL half cells (MODEL contract): Li-In counter electrode, LPSC, dense Si film
+HAL_HALF_OPTIONS = {
+    "electrolyte": "single-ion solid",
+    "counter electrode": "Li-In",
+    "particle shape": "dense film",
+    "SEI": "sulfide interphase",
+    "residual AlCl3": "lithiated",
+}
+HAL_FULL_OPTIONS = {
+    "electrolyte": "single-ion solid",
+    "particle shape": "dense film",
+    "SEI": "sulfide interphase",
+    "residual AlCl3": "lithiated",
+}
+
+
+def _hal_cell() -> dict:
+    side = math.sqrt(comp.HAL_AREA)
+    return {
+        "Electrode height [m]": reported(side, HAL + ": 10 mm discs (area 0.785 cm2)"),
+        "Electrode width [m]": reported(side, HAL + ": 10 mm discs (area 0.785 cm2)"),
+        "Ambient temperature [K]": reported(298.15, HAL + ": 25 C"),
+        "Initial temperature [K]": reported(298.15, HAL + ": 25 C"),
+        "Reference temperature [K]": reported(298.15, HAL + ": 25 C"),
+        "Number of electrodes connected in parallel to make a cell": assumed(1.0, "single pellet cell"),
+        "Number of cells connected in series to make a battery": assumed(1.0, "single pellet cell"),
+        "Contact resistance [Ohm]": assumed(0.0, "included in the layer resistances"),
+        "Heat transfer coefficient [W.m-2.K-1]": assumed(10.0, "isothermal model"),
+        "Si electrode initial stoichiometry": assumed(0.002, "pristine Si holds no Li"),
+        "C-rate definition [A.kg-1]": reported(3500.0, HAL + ": 1C = 3500 mA/g Si"),
+    }
+
+
+def _hal_half_parts(material: str, recipe=comp.hal_recipe) -> Callable[[], dict]:
+    def parts() -> dict:
+        values = {}
+        for part in (MATERIALS[material](), recipe(), comp.lpsc_electrolyte(), comp.lpsc_separator(),
+                     comp.li_in_counter(), _hal_cell()):  # fmt: skip
+            values.update(part)
+        return values
+
+    return parts
+
+
+def hal_surface_layer(values: dict):
+    """The :class:`~sibamm.parameters.halogenation.SurfaceLayer` of a HAL cell's Si (one place)."""
+    from .halogenation import surface_layer
+
+    return surface_layer(
+        _v(values, "Si AlCl3 mass fraction"),
+        _v(values, "Si powder particle radius [m]"),
+        _v(values, "Si native oxide thickness [m]"),
+        _v(values, "Si electrode oxide-contact film conductivity [S.m-1]"),
+        _v(values, "Si electrode clean-contact film conductivity [S.m-1]"),
+        _v(values, "Si surface layer ionic resistivity [Ohm.m]"),
+        _v(values, "Si surface layer coverage sharpness"),
+        _v(values, "Si electrode active material density [kg.m-3]"),
+        _v(values, "Si native oxide density [kg.m-3]"),
+        _v(values, "Si surface layer residual AlCl3 density [kg.m-3]"),
+        _v(values, "Si surface layer AlOCl density [kg.m-3]"),
+    )
+
+
+def _derive_dense_film(values: dict) -> dict:
+    """The dense Si film from its powder loading and the surface layer the AlCl3 fraction makes."""
+    layer = hal_surface_layer(values)
+    rho_si = _v(values, "Si electrode active material density [kg.m-3]")
+    powder = _v(values, "Si electrode powder mass loading [kg.m-2]")
+    active = powder * _v(values, "Si electrode active mass fraction")  # Si + its surface layer
+    si = active * layer.si_mass_fraction
+    inactive = active - si
+    binder = powder * _v(values, "Si electrode binder mass fraction")
+    rho_inactive = 2400.0  # oxide / oxychloride layer, between SiO2 (2.2) and AlOCl (2.5)
+    solid = (
+        si / rho_si + inactive / rho_inactive + binder / _v(values, "Si electrode binder density [kg.m-3]")
+    )
+    L = solid / _v(values, "Si electrode film solid fraction")
+    eps_s = si / (rho_si * L)
+    c_max = _v(values, "Maximum concentration in Si electrode [mol.m-3]")
+    li_content = (layer.residual_li_loss_mol_per_kg + layer.oxide_li_loss_mol_per_kg) * rho_si
+    return {
+        "Si surface layer coverage": derived(layer.coverage, "halogenation.surface_layer: SA-layer coverage"),
+        "Si electrode surface layer coverage": derived(
+            layer.coverage, "halogenation.surface_layer: vapour-phase stoichiometric coverage (oxide removed)"
+        ),
+        "Si surface layer thickness [m]": derived(layer.layer_thickness_m, "halogenation.surface_layer"),
+        "Si electrode surface layer resistance [Ohm.m2]": derived(
+            max(layer.layer_resistance_ohm_m2, 1e-12),
+            "SA-layer ionic resistivity x thickness (halogenation.surface_layer)",
+        ),
+        "Si electrode AlCl3 lithium content [mol.m-3]": derived(
+            max(li_content, 1e-9),
+            "3 Li per residual AlCl3 + 4 Li per unremoved SiO2, per m3 of Si (halogenation.surface_layer)",
+        ),
+        "Si electrode Si phase conductivity when delithiated [S.m-1]": derived(
+            layer.conductivity_S_m * _v(values, "Si electrode stack-pressure conductivity factor"),
+            "DC-polarisation film conductivity through oxide/clean contacts (halogenation.surface_layer) x "
+            "stack-pressure conductivity factor",
+        ),
+        "Si electrode DC polarisation film conductivity [S.m-1]": derived(
+            layer.conductivity_S_m,
+            "film conductivity through oxide/clean contacts (halogenation.surface_layer)",
+        ),
+        "Si active material Si mass fraction": derived(
+            layer.si_mass_fraction, "Si / (Si + oxide left + AlOCl + residual AlCl3)"
+        ),
+        "Si mass loading [kg.m-2]": derived(si, "powder loading x active fraction x Si mass fraction"),
+        "Si electrode thickness [m]": derived(L, "(Si + layer + binder volume) / film solid fraction"),
+        "Si particle radius [m]": derived(L, "dense-film model: the slab is the film (MODEL contract)"),
+        "Si electrode active material volume fraction": derived(eps_s, "Si volume / film volume"),
+        "Si electrode porosity": reported(0.0, HAL + ": no solid electrolyte in the Si electrode"),
+        "Si electrode conductivity [S.m-1]": derived(
+            layer.conductivity_S_m * _v(values, "Si electrode stack-pressure conductivity factor"),
+            "film conductivity in the cell (used when the Si conductivity option is 'constant')",
+        ),
+        "Initial concentration in Si electrode [mol.m-3]": derived(
+            _v(values, "Si electrode initial stoichiometry") * c_max, "initial stoichiometry x c_max"
+        ),
+    }
+
+
+def _derive_hal_half(values: dict) -> dict:
+    out = _derive_dense_film(values)
+    mass = out["Si mass loading [kg.m-2]"].value * comp.HAL_AREA
+    one_c = _v(values, "C-rate definition [A.kg-1]") * mass
+    u_lin = _v(values, "Counter electrode Li-In open-circuit potential [V]")
+    out.update(
+        {
+            "Si mass [kg]": derived(mass, "Si loading x electrode area (10 mm disc)"),
+            "Nominal cell capacity [A.h]": derived(one_c, "1C current x 1 h (1C = 3500 mA/g Si)"),
+            "Current function [A]": derived(one_c, "1C"),
+            "Lower voltage cut-off [V]": assumed(-1.0, "model guard (vs Li-In); protocols set -0.6 V"),
+            "Upper voltage cut-off [V]": assumed(2.0, "model guard (vs Li-In); protocols set 1.4 V"),
+            "Open-circuit voltage at 0% SOC [V]": derived(0.005 - u_lin, "lithiated Si, vs Li-In"),
+            "Open-circuit voltage at 100% SOC [V]": derived(1.5 - u_lin, "delithiated Si, vs Li-In"),
+        }
+    )
+    return out
+
+
+def _hal_full_parts(material: str, prelithiation: float = 0.0) -> Callable[[], dict]:
+    def parts() -> dict:
+        values = {}
+        for part in (MATERIALS[material](), comp.hal_recipe(), comp.lpsc_electrolyte(),
+                     comp.lic_electrolyte(), comp.lpsc_lic_separator(), comp.ncm88_positive(),
+                     _hal_cell()):  # fmt: skip
+            values.update(part)
+        values["N/P ratio"] = reported(1.12, HAL + ": n/p 1.1-1.15 (midpoint)")
+        values["Si capacity for N/P [mAh.g-1]"] = reported(3500.0, HAL + ": n/p counts Si at 3500 mAh/g")
+        values["C-rate definition [A.kg-1]"] = reported(200.0, HAL + ": full cell 1C = 200 mA/g NCM")
+        for name in ("Ambient temperature [K]", "Initial temperature [K]", "Reference temperature [K]"):
+            values[name] = reported(298.15, HAL + ": full cell at 25 C")
+        values["Si pre-lithiation fraction"] = (
+            assumed(
+                prelithiation,
+                "Li added to the Si before assembly, as a fraction of its N/P capacity: the Si@AlCl3 "
+                "half-cell first-cycle loss (100 - 94.3%) rounded up (amount not reported)",
+            )
+            if prelithiation
+            else reported(0.0, HAL + ": no pre-lithiation")
+        )
+        return values
+
+    return parts
+
+
+def _derive_hal_full(values: dict) -> dict:
+    """Si loading from N/P and the NCM88 loading; the NCM composite and the two-layer separator."""
+    ncm = _v(values, "NCM88 mass loading [kg.m-2]")
+    q_pos = ncm * 1000 * _v(values, "NCM88 practical capacity [mAh.g-1]")  # mAh/m2
+    si_needed = _v(values, "N/P ratio") * q_pos / (_v(values, "Si capacity for N/P [mAh.g-1]") * 1000)
+    values = dict(values)
+    layer = hal_surface_layer(values)
+    if not _user_set(values, "Si electrode powder mass loading [kg.m-2]"):
+        values["Si electrode powder mass loading [kg.m-2]"] = derived(
+            si_needed / (layer.si_mass_fraction * _v(values, "Si electrode active mass fraction")),
+            "N/P x NCM areal capacity (200 mAh/g) / Si at 3500 mAh/g, per powder mass",
+        )
+    out = {"Si electrode powder mass loading [kg.m-2]": values["Si electrode powder mass loading [kg.m-2]"]}
+    out.update(_derive_dense_film(values))
+    c_max_si = _v(values, "Maximum concentration in Si electrode [mol.m-3]")
+    sto0 = _v(values, "Si electrode initial stoichiometry") + _v(values, "Si pre-lithiation fraction") * (
+        _v(values, "Si capacity for N/P [mAh.g-1]") / 3579.0
+    )
+    out["Initial concentration in Si electrode [mol.m-3]"] = derived(
+        sto0 * c_max_si, "(initial + pre-lithiation fraction x 3500/3579) x c_max"
+    )
+    # NCM composite NCM:LIC:VGCF by mass -> volume fractions at the composite porosity
+    f_ncm = _v(values, "NCM88 composite NCM mass fraction")
+    total = ncm / f_ncm
+    vol = {
+        "ncm": ncm / _v(values, "NCM88 density [kg.m-3]"),
+        "lic": total * _v(values, "NCM88 composite LIC mass fraction") / _v(values, "LIC density [kg.m-3]"),
+        "vgcf": total
+        * _v(values, "NCM88 composite VGCF mass fraction")
+        / _v(values, "VGCF density [kg.m-3]"),
+    }
+    L_pos = sum(vol.values()) / (1 - _v(values, "NCM88 composite porosity"))
+    # separator: LPSC + LIC layers
+    L_lpsc = _v(values, "LPSC separator mass [kg]") / (_v(values, "LPSC density [kg.m-3]") * comp.HAL_AREA)
+    L_lic = _v(values, "LIC separator mass [kg]") / (_v(values, "LIC density [kg.m-3]") * comp.HAL_AREA)
+    sig_lpsc = _v(values, "Separator solid electrolyte conductivity [S.m-1]")
+    sig_lic = _v(values, "Separator positive-side layer conductivity [S.m-1]")
+    c_max_p = _v(values, "Maximum concentration in positive electrode [mol.m-3]")
+    one_c = _v(values, "C-rate definition [A.kg-1]") * ncm * comp.HAL_AREA
+    si_mass = out["Si mass loading [kg.m-2]"].value * comp.HAL_AREA
+    out.update(
+        {
+            "Positive electrode thickness [m]": derived(L_pos, "composite solid volume / (1 - porosity)"),
+            "Positive electrode active material volume fraction": derived(
+                vol["ncm"] / L_pos, "NCM volume / composite volume"
+            ),
+            "Positive electrode porosity": derived(
+                vol["lic"] / L_pos, "LIC (solid electrolyte) volume fraction of the composite"
+            ),
+            "Initial concentration in positive electrode [mol.m-3]": derived(
+                _v(values, "NCM88 initial stoichiometry") * c_max_p, "initial stoichiometry x c_max"
+            ),
+            "Separator thickness [m]": derived(
+                L_lpsc + L_lic, "LPSC layer + LIC layer (mass / density / area)"
+            ),
+            "Separator positive-side layer thickness [m]": derived(L_lic, "30 mg LIC / density / area"),
+            "Electrolyte conductivity [S.m-1]": derived(
+                (L_lpsc + L_lic) / (L_lpsc / sig_lpsc + L_lic / sig_lic),
+                "series value of the two separator layers (read only by liquid-electrolyte models)",
+            ),
+            "Si mass [kg]": derived(si_mass, "Si loading x electrode area (10 mm disc)"),
+            "Nominal cell capacity [A.h]": derived(one_c, "NCM mass x 200 mAh/g"),
+            "Current function [A]": derived(one_c, "1C = 200 mA/g NCM"),
+            "Lower voltage cut-off [V]": assumed(2.0, "model guard; protocols set 2.5 V"),
+            "Upper voltage cut-off [V]": assumed(4.6, "model guard; protocols set 4.3 V"),
+            "Open-circuit voltage at 0% SOC [V]": assumed(2.5, "window"),
+            "Open-circuit voltage at 100% SOC [V]": assumed(4.3, "window"),
+        }
+    )
+    return out
+
+
+def _hal_half_cell(name: str, material: str, description: str, recipe=comp.hal_recipe) -> Cell:
+    return Cell(name, "hal", "half", description, _hal_half_parts(material, recipe), _derive_hal_half,
+                dict(HAL_HALF_OPTIONS))  # fmt: skip
+
+
+def _hal_full_cell(name: str, material: str, description: str, prelithiation: float = 0.0) -> Cell:
+    return Cell(name, "hal", "full", description, _hal_full_parts(material, prelithiation), _derive_hal_full,
+                {"cell": "full", **HAL_FULL_OPTIONS})  # fmt: skip
+
+
+_HAL_HALF = "| LPSC (80 mg) | Li-In, dense Si:PVDF 99.7:0.3 film, 1.0 mg/cm2, 10 mm"
+HAL_CELLS = {
+    c.name: c
+    for c in (
+        _hal_half_cell("hal_si_half", "uSi", "uSi (bare micro-Si) " + _HAL_HALF),
+        _hal_half_cell("hal_alcl3_5_half", "Si@AlCl3-5", "Si@AlCl3-5 " + _HAL_HALF),
+        _hal_half_cell("hal_alcl3_10_half", "Si@AlCl3-10", "Si@AlCl3-10 (the paper's Si@AlCl3) " + _HAL_HALF),
+        _hal_half_cell("hal_alcl3_15_half", "Si@AlCl3-15", "Si@AlCl3-15 " + _HAL_HALF),
+        _hal_half_cell("hal_si_highload_half", "uSi",
+                       "uSi cold-pressed, binder-free, > 10 mAh/cm2 | LPSC | Li-In",
+                       comp.hal_highload_recipe),
+        _hal_half_cell("hal_alcl3_highload_half", "Si@AlCl3-10",
+                       "Si@AlCl3 cold-pressed, binder-free, > 10 mAh/cm2 | LPSC | Li-In",
+                       comp.hal_highload_recipe),
+        _hal_full_cell("hal_si_ncm88_full", "uSi",
+                       "uSi || LPSC 50 mg + LIC 30 mg || NCM88 (17.5 mg/cm2), n/p 1.12"),
+        _hal_full_cell("hal_alcl3_ncm88_full", "Si@AlCl3-10",
+                       "Si@AlCl3 || LPSC 50 mg + LIC 30 mg || NCM88 (17.5 mg/cm2), n/p 1.12"),
+        _hal_full_cell("hal_alcl3_ncm88_prelithiated_full", "Si@AlCl3-10",
+                       "pre-lithiated Si@AlCl3 || LPSC + LIC || NCM88, n/p 1.12", prelithiation=0.06),
+    )
+}  # fmt: skip
+for _name in ("hal_si_half", "hal_si_highload_half"):
+    # bare uSi has no AlCl3 to lithiate, but its native SiO2 takes Li through the same conversion line
+    HAL_CELLS[_name].options["residual AlCl3"] = "lithiated"
+CELLS.update(HAL_CELLS)

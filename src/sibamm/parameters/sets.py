@@ -64,3 +64,27 @@ def pc_sinp_half() -> dict:
 def sc_sinp_half() -> dict:
     """sc-SiNP secondary particles | Li metal half cell (FRM paper), sibamm 0.1."""
     return _values("sc_sinp_half")
+
+
+def _hal(name: str, doc: str):
+    def values() -> dict:
+        return _values(name)
+
+    values.__name__ = name
+    values.__doc__ = (
+        doc + " (HAL paper), sibamm 0.1. Model options: see ``sibamm.parameters.cells.HAL_CELLS``."
+    )
+    return values
+
+
+hal_si_half = _hal("hal_si_half", "uSi | LPSC | Li-In dense-film half cell")
+hal_alcl3_5_half = _hal("hal_alcl3_5_half", "Si@AlCl3-5 | LPSC | Li-In dense-film half cell")
+hal_alcl3_10_half = _hal("hal_alcl3_10_half", "Si@AlCl3-10 | LPSC | Li-In dense-film half cell")
+hal_alcl3_15_half = _hal("hal_alcl3_15_half", "Si@AlCl3-15 | LPSC | Li-In dense-film half cell")
+hal_si_highload_half = _hal("hal_si_highload_half", "uSi high-loading cold-pressed half cell")
+hal_alcl3_highload_half = _hal("hal_alcl3_highload_half", "Si@AlCl3 high-loading cold-pressed half cell")
+hal_si_ncm88_full = _hal("hal_si_ncm88_full", "uSi || LPSC + LIC || NCM88 full cell")
+hal_alcl3_ncm88_full = _hal("hal_alcl3_ncm88_full", "Si@AlCl3 || LPSC + LIC || NCM88 full cell")
+hal_alcl3_ncm88_prelithiated_full = _hal(
+    "hal_alcl3_ncm88_prelithiated_full", "pre-lithiated Si@AlCl3 || LPSC + LIC || NCM88 full cell"
+)

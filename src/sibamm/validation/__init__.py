@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from ..errors import SibammError
-from . import frm, hpss, qms
+from . import frm, hal, hpss, qms
 from .report import write_report
 
-SYSTEMS = {"hpss": hpss.run, "frm": frm.run, "qms": qms.run}
-PLANNED = ("hal",)
+SYSTEMS = {"hpss": hpss.run, "frm": frm.run, "qms": qms.run, "hal": hal.run}
+PLANNED = ()
 
 
 def validate(

@@ -274,3 +274,98 @@ __all__ = [
     "thickness",
     "voltage_and_dqdv",
 ]
+
+
+# --------------------------------------------------------------------------- HAL
+
+
+def hal_profiles(profiles: dict, path, title, counter_potential: float = 0.62):
+    """First-cycle voltage vs capacity in both frames: vs Li-In (the paper's) and vs Li/Li+.
+
+    ``profiles`` maps a label to ``(profile, si_mass_g)``; the profile voltage is vs Li-In."""
+    from ..analysis import vs_li
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4), sharex=True)
+    for label, (profile, mass) in profiles.items():
+        q = profile["Discharge capacity [A.h]"].to_numpy() * 1e3 / mass
+        v = profile["Voltage [V]"].to_numpy()
+        i = profile["Current [A]"].to_numpy()
+        lith, delith = i > 1e-12, i < -1e-12
+        x = np.where(delith, q[lith].max() - q if lith.any() else q, q)
+        for a, vv in ((axes[0], v), (axes[1], vs_li(v, counter_potential))):
+            (line,) = a.plot(x[lith], vv[lith], label=f"{label} lithiation")
+            a.plot(x[delith], vv[delith], "--", color=line.get_color(), label=f"{label} delithiation")
+    axes[0].set_ylabel("voltage vs Li-In [V]")
+    axes[1].set_ylabel("potential vs Li/Li+ [V]")
+    for a, (lo, hi) in zip(axes, ((-0.6, 1.4), (0.02, 2.02))):
+        a.axhline(lo, color="grey", lw=0.5)
+        a.axhline(hi, color="grey", lw=0.5)
+        a.set_xlabel("capacity [mAh/g Si]")
+    axes[0].legend(fontsize=7)
+    fig.suptitle(title)
+    return _save(fig, path)
+
+
+def loss_split(split: dict, path, title="First-cycle Li loss: C-Li (interface) and K-Li (bulk)"):
+    """Bars of simulated vs reported C-Li and K-Li [% of the lithiation capacity] per material."""
+    labels = list(split)
+    x = np.arange(len(labels))
+    fig, a = plt.subplots(figsize=(7, 4))
+    w = 0.2
+    for k, (key, hatch) in enumerate((("C-Li", ""), ("K-Li", "//"))):
+        a.bar(
+            x + (2 * k - 1.5) * w, [split[m][key] for m in labels], w, label=f"{key} simulated", hatch=hatch
+        )
+        a.bar(x + (2 * k - 0.5) * w, [split[m][f"{key} reported"] for m in labels], w, alpha=0.5,
+              label=f"{key} reported (NDP/GC)", hatch=hatch)  # fmt: skip
+    a.set_xticks(x, labels)
+    a.set_ylabel("% of first lithiation capacity")
+    a.legend(fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def rct_comparison(simulated: dict, reported: dict, path, title="Charge-transfer resistance (EIS vs model)"):
+    """Grouped bars per state; ``simulated``/``reported`` map material -> {state: Ohm}."""
+    states = list(next(iter(reported.values())))
+    materials = list(reported)
+    x = np.arange(len(states))
+    w = 0.8 / (2 * len(materials))
+    fig, a = plt.subplots(figsize=(8, 4))
+    for k, m in enumerate(materials):
+        a.bar(x + (2 * k) * w - 0.4, [reported[m][s] for s in states], w, alpha=0.5, label=f"{m} reported")
+        a.bar(x + (2 * k + 1) * w - 0.4, [simulated[m].get(s, np.nan) for s in states], w, label=f"{m} model")
+    a.set_xticks(x, states, fontsize=8)
+    a.set_yscale("log")
+    a.set_ylabel("Rct [Ohm]")
+    a.legend(fontsize=8)
+    a.set_title(title)
+    return _save(fig, path)
+
+
+def retention_cumulative_ce(tables: dict, path, title):
+    """Capacity retention and cumulative CE vs cycle for each labelled per-cycle table."""
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
+    for label, t in tables.items():
+        a.plot(t["cycle"], t["retention [%]"], ".-", ms=2, label=label)
+        b.plot(t["cycle"], t["cumulative CE [%]"], ".-", ms=2, label=label)
+    a.set_ylabel("capacity retention [%]")
+    b.set_ylabel("cumulative CE [%]")
+    for ax in (a, b):
+        ax.set_xlabel("cycle")
+        ax.legend(fontsize=8)
+    fig.suptitle(title)
+    return _save(fig, path)
+
+
+def ice_vs_alcl3(fractions, ice, reported: dict, path, title="First-cycle ICE vs AlCl3 fraction"):
+    """Simulated ICE over the AlCl3 mass fraction with the reported points."""
+    fig, a = plt.subplots(figsize=(6, 4))
+    a.plot(100 * np.asarray(fractions), ice, "o-", label="model")
+    if reported:
+        a.plot([100 * k for k in reported], list(reported.values()), "s", ms=8, mfc="none", label="reported")
+    a.set_xlabel("AlCl3 [wt%]")
+    a.set_ylabel("ICE [%]")
+    a.legend()
+    a.set_title(title)
+    return _save(fig, path)

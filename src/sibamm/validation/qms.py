@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..analysis import gitt_diffusivity
 from ..experiments.protocols import QMS_RATES
 from ..models.submodels.doping import sulfur_doping as sd
 from ..parameters.cells import get_cell
@@ -49,25 +50,15 @@ def _diffusivity(values, sto, T=298.15, pristine=False):
 
 
 def _gitt_diffusivity(result, values):
-    """Apparent Li diffusivity of each GITT pulse (Weppner & Huggins 1977):
-    ``D = 4/(pi tau) (V/S)^2 (dEs/dEt)^2`` with ``V/S = (R^3 - R_in^3)/(3 R^2)`` the Si volume per
-    outer surface of the hollow shell. Returns (mean stoichiometry change per pulse, D per pulse)."""
+    """Apparent Li diffusivity of each GITT pulse (:func:`sibamm.analysis.gitt_diffusivity`, Weppner &
+    Huggins 1977) with ``V/S = (R^3 - R_in^3)/(3 R^2)`` the Si volume per outer surface of the hollow
+    shell, on the pulses after the formation cycle. Returns D per pulse [m2/s]."""
     ts = result.timeseries
     r_out, r_in = _v(values, "Si particle radius [m]"), _v(values, "Si particle inner radius [m]")
     length = (r_out**3 - r_in**3) / (3 * r_out**2)
-    pulses = []
-    v_prev = float(ts[ts["Cycle"] == 1]["Voltage [V]"].iloc[-1])
-    for n in sorted(ts["Cycle"].unique())[1:]:
-        c = ts[ts["Cycle"] == n]
-        on = c["Current [A]"].abs().to_numpy() > 1e-12
-        t, v = c["Time [s]"].to_numpy(), c["Voltage [V]"].to_numpy()
-        tau = t[on][-1] - t[on][0]
-        d_et = v[on][0] - v[on][-1]
-        d_es = v_prev - v[-1]
-        v_prev = v[-1]
-        if tau > 0 and d_et > 0:
-            pulses.append(4 / (np.pi * tau) * length**2 * (d_es / d_et) ** 2)
-    return np.array(pulses)
+    pulses = ts.loc[ts.index[ts["Cycle"] == 1][-1] :]
+    table = gitt_diffusivity(pulses["Time [s]"], pulses["Current [A]"], pulses["Voltage [V]"], length)
+    return table["D [m2/s]"].dropna().to_numpy()
 
 
 def run(out: Path, quick: bool = False, progress: bool = True):

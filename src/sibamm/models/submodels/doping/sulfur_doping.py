@@ -23,7 +23,7 @@ made by the same molten-salt route and returns its values *exactly*):
   Li content of the reference material (5000x at 0.7 at%).
 
 Li2S formation (2 Li per S, first lithiation) is the reaction in
-:mod:`sibamm.models.submodels.interface.li2s_formation`; its capacity is
+:mod:`sibamm.models.submodels.interface.irreversible_conversion`; its capacity is
 :func:`li2s_lithium_concentration`.
 """
 

@@ -26,13 +26,13 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
     All current densities are per unit outer surface, as in PyBaMM. The Li consumed is
     PyBaMM's ``Loss of lithium to ... SEI``.
 
-    When the electrode also converts S to Li2S (:class:`Li2SFormation`), that side current
-    is added to this interfacial current (same electrons, same Li+ from the electrolyte) but
-    kept out of the SEI film and its Li count.
+    When the electrode also converts an impurity irreversibly (:class:`IrreversibleConversion`,
+    e.g. S to Li2S), that side current is added to this interfacial current (same electrons,
+    same Li+ from the electrolyte) but kept out of the SEI film and its Li count.
     """
 
-    #: set by :class:`sibamm.models.SiliconDFN` when the electrode forms Li2S
-    with_li2s = False
+    #: prefixes of :class:`IrreversibleConversion` side currents (set by :class:`SiliconDFN`)
+    conversions = ()
 
     def get_coupled_variables(self, variables):
         domain, Domain = self.domain_Domain
@@ -69,8 +69,8 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
         j_diff = -pp.D_sol * pp.c_sol * F / L_sei
         arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))
         j_sei = arrhenius * (j_form + j_diff) + j_fresh
-        if self.with_li2s:
-            j_sei = j_sei + variables[f"{Domain} electrode Li2S interfacial current density [A.m-2]"]
+        for prefix in self.conversions:
+            j_sei = j_sei + variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
         variables.update(
             {
                 f"{Domain} electrode SEI formation progress": q,
@@ -84,8 +84,8 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
     def set_rhs(self, variables):
         super().set_rhs(variables)
         Domain = self.domain.capitalize()
-        if self.with_li2s:  # Li2S Li is not SEI: take it back out of the film
-            j_li2s = variables[f"{Domain} electrode Li2S interfacial current density [A.m-2]"]
-            c_sei = variables[f"{Domain} SEI concentration [mol.m-3]"]
-            a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
-            self.rhs[c_sei] = self.rhs[c_sei] + a * j_li2s / (self.param.F * self.phase_param.z_sei)
+        c_sei = variables[f"{Domain} SEI concentration [mol.m-3]"]
+        a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
+        for prefix in self.conversions:  # conversion Li is not SEI: take it back out of the film
+            j_c = variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
+            self.rhs[c_sei] = self.rhs[c_sei] + a * j_c / (self.param.F * self.phase_param.z_sei)

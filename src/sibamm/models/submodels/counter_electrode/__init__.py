@@ -1,0 +1,1 @@
+"""sibamm counter-electrode submodels."""

@@ -1,0 +1,1 @@
+"""sibamm electrolyte submodels."""
