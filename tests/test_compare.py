@@ -30,12 +30,15 @@ TINY = {"material": "HPSS@C", "cell": "half", "protocol": "cycling", "cycles": 1
         ({"material": "Ge"}, ["unknown Si material 'Ge'", "HPSS@C"]),
         ({"material": "QMS(abc)"}, ["'abc' is not a number"]),
         ({"material": "QMS(0.3)", "s_doping": 0.7}, ["contradicts s_doping"]),
-        ({"material": "uSi", "electrolyte": "sulfide"}, ["'uSi' is not shipped yet (issue 4)"]),
+        (
+            {"material": "uSi", "electrolyte": "sulfide", "thickness": 5},
+            ["does not apply to a dense Si film"],
+        ),
         ({"material": "uSi", "electrolyte": "liquid"}, ["dense SE-free", "liquid"]),
         ({"material": "Si@AlCl3-0.1", "electrolyte": "liquid"}, ["dense SE-free"]),
         ({"material": "HPSS@C", "architecture": "dense"}, ["dense SE-free", "liquid"]),
-        ({"material": "Si@AlCl3", "electrolyte": "sulfide"}, ["not shipped yet (issue 4)"]),
-        ({"material": "HPSS@C", "electrolyte": "sulfide"}, ["sulfide cells are not shipped yet (issue 4)"]),
+        ({"material": "Si@AlCl3", "electrolyte": "sulfide", "porosity": 0.3}, ["dense Si film"]),
+        ({"material": "HPSS@C", "electrolyte": "sulfide"}, ["built for liquid cells", "'Si@AlCl3', 'uSi'"]),
         ({"electrolyte": "polymer"}, ["electrolyte 'polymer' is not known"]),
         ({"cell": "pouch"}, ["cell 'pouch' is not known"]),
         ({"cell": "half", "cathode": "LCO"}, ["cathode applies to full cells only"]),
@@ -196,9 +199,12 @@ def test_axes_reach_the_cell_parameters():
 def test_default_space_is_the_shipped_materials_in_half_and_full_cells():
     designs = default_space().resolve()
     pairs = {(d.axes["material"], d.axes["cell"]) for d in designs}
-    shipped = {"HPSS@C", "HPSS", "pc-SiNP", "sc-SiNP", "QMS"}
-    assert pairs == {(m, c) for m in shipped for c in ("half", "full")}
-    assert all(d.axes["electrolyte"] == "liquid" for d in designs)  # sulfide joins with issue 4
+    liquid = {"HPSS@C", "HPSS", "pc-SiNP", "sc-SiNP", "QMS"}
+    sulfide = {"uSi", "Si@AlCl3"}
+    assert pairs == {(m, c) for m in liquid | sulfide for c in ("half", "full")}
+    assert all(
+        d.axes["electrolyte"] == ("sulfide" if d.axes["material"] in sulfide else "liquid") for d in designs
+    )
     assert {d.axes["areal_capacity"] for d in designs} == {2.5}
 
 

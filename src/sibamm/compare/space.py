@@ -201,6 +201,12 @@ def resolve(raw: dict) -> Design:
             f"{mat.name}: a dense SE-free Si electrode cannot run in a liquid cell (no pores for the "
             "electrolyte); use electrolyte = 'sulfide' or architecture = 'porous'"
         )
+    if axes["electrolyte"] not in mat.electrolytes:
+        fits = [n for n, m in SI_MATERIALS.items() if axes["electrolyte"] in m.electrolytes]
+        raise SibammError(
+            f"{mat.name} is built for {'/'.join(mat.electrolytes)} cells, not {axes['electrolyte']}; "
+            f"{axes['electrolyte']} cells take {fits}"
+        )
     if full:
         axes.setdefault("cathode", electrolyte.default_cathode)
         if axes["cathode"] not in electrolyte.cathodes:
@@ -285,6 +291,8 @@ def _build_cell(axes, key, mat, electrolyte, cathode) -> tuple[Cell, dict]:
     """
     from ..parameters import components as comp
 
+    if electrolyte.name == "sulfide":
+        return _build_sulfide_cell(axes, key, mat, cathode)
     full = cathode is not None
     values = {}
     parts = [
@@ -365,6 +373,58 @@ def _build_cell(axes, key, mat, electrolyte, cathode) -> tuple[Cell, dict]:
                 / recipe["Si electrode thickness [m]"].value
             )
             overrides["Si electrode thickness [m]"] = coating / rho
+    return cell, overrides
+
+
+def _build_sulfide_cell(axes, key, mat, cathode) -> tuple[Cell, dict]:
+    """A HAL-paper cell for the design: dense Si film | LPSC | Li-In, or | LPSC | LIC | NCM88.
+
+    The cell is the shipped HAL cell (:mod:`sibamm.parameters.cells`) with the design's material
+    values (AlCl3 fraction), Si loading and N/P. The film's thickness follows from its loading and
+    packing, so the thickness, porosity and density axes do not apply.
+    """
+    from ..parameters import cells as hal
+
+    for axis in ("thickness", "porosity", "density"):
+        if axis in axes:
+            raise SibammError(
+                f"{axis} does not apply to a dense Si film (its thickness follows from the loading and "
+                "the film packing); give loading or areal_capacity"
+            )
+    full = cathode is not None
+    values = (hal._hal_full_parts if full else hal._hal_half_parts)(key)()
+    values.update(_material_values(axes, key, mat))
+    if full and "n_p" in axes:
+        values["N/P ratio"] = assumed(axes["n_p"], "design axis n_p")
+    if full and "areal_capacity" in axes:  # NCM88 loading from the areal capacity
+        q = axes["areal_capacity"]
+        spec = values["NCM88 practical capacity [mAh.g-1]"].value
+        values["NCM88 mass loading [kg.m-2]"] = assumed(q / spec * 10, "design axis areal_capacity")
+    frozen = dict(values)
+    if full:
+        cell = Cell(
+            _auto_label(axes), "compare", "full", f"design: {_auto_label(axes)}", lambda: dict(frozen),
+            hal._derive_hal_full, {"cell": "full", **hal.HAL_FULL_OPTIONS},
+        )  # fmt: skip
+    else:
+        cell = Cell(
+            _auto_label(axes), "compare", "half", f"design: {_auto_label(axes)}", lambda: dict(frozen),
+            hal._derive_hal_half, dict(hal.HAL_HALF_OPTIONS),
+        )  # fmt: skip
+    overrides = {}
+    if "particle_radius" in axes:
+        overrides["Si powder particle radius [m]"] = axes["particle_radius"] * 1e-6
+    si_loading = None
+    if "loading" in axes:
+        si_loading = axes["loading"] * 1e-2
+    elif "areal_capacity" in axes and not full:
+        si_loading = axes["areal_capacity"] / NOMINAL_SI_CAPACITY * 10
+    if si_loading is not None:  # the film is weighed as powder (Si + surface layer) + binder
+        now = _values_or_reason(cell, overrides, axes)
+        si_per_powder = (
+            now["Si mass loading [kg.m-2]"].value / now["Si electrode powder mass loading [kg.m-2]"].value
+        )
+        overrides["Si electrode powder mass loading [kg.m-2]"] = si_loading / si_per_powder
     return cell, overrides
 
 
