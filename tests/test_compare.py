@@ -409,3 +409,12 @@ def test_cli_compare_ctrl_c_is_a_resume_hint(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sibamm.compare.compare", interrupt)
     assert main(["compare", "--json", str(tmp_path / "a.json"), "--db", str(tmp_path / "s.sqlite")]) == 130
     assert "run the same command to resume" in capsys.readouterr().err
+
+
+def test_alcl3_material_names_take_the_papers_wt_percent():
+    by_percent = resolve({"material": "Si@AlCl3-15", "electrolyte": "sulfide"})
+    by_fraction = resolve({"material": "Si@AlCl3-0.15", "electrolyte": "sulfide"})
+    assert by_percent.axes["alcl3_fraction"] == by_fraction.axes["alcl3_fraction"] == 0.15
+    assert by_percent.label.startswith("Si@AlCl3-15 | Li-In half cell")
+    values = by_percent.cell.values(by_percent.overrides)
+    assert values["Si AlCl3 mass fraction"].value == 0.15

@@ -157,7 +157,8 @@ def _check_value(name: str, value):
 
 
 def _split_material(axes: dict) -> dict:
-    """``QMS(0.3)`` -> material QMS, s_doping 0.3; ``Si@AlCl3-0.1`` -> alcl3_fraction 0.1."""
+    """``QMS(0.3)`` -> material QMS, s_doping 0.3; ``Si@AlCl3-10`` (the paper's wt% name) or
+    ``Si@AlCl3-0.1`` -> alcl3_fraction 0.1."""
     name = axes["material"]
     name = MATERIAL_ALIASES.get(name, name)
     embedded = None
@@ -174,6 +175,8 @@ def _split_material(axes: dict) -> dict:
             x = float(text)
         except ValueError:
             raise SibammError(f"material {axes['material']}: {text!r} is not a number") from None
+        if axis == "alcl3_fraction" and x >= 1:  # Si@AlCl3-10: AlCl3 in wt%
+            x = x / 100
         x = _check_value(axis, x)
         if axis in axes and axes[axis] != x:
             raise SibammError(f"material {name}({text}) contradicts {axis} = {axes[axis]:g}")
@@ -440,7 +443,7 @@ def _auto_label(axes: dict) -> str:
     if axes.get("s_doping") is not None and mat == "QMS":
         mat = f"QMS({axes['s_doping']:g})"
     if axes.get("alcl3_fraction") is not None and mat == "Si@AlCl3":
-        mat = f"Si@AlCl3-{axes['alcl3_fraction']:g}"
+        mat = f"Si@AlCl3-{100 * axes['alcl3_fraction']:g}"
     counter = "Li-In" if axes["electrolyte"] == "sulfide" else "Li"
     cell = f" || {axes.get('cathode', '?')}" if axes["cell"] == "full" else f" | {counter} half cell"
     parts = [f"{mat}{cell} ({axes['electrolyte']})"]
