@@ -309,10 +309,10 @@ def test_validate_unknown_system(tmp_path):
     assert not out.exists()
 
 
-def test_validate_planned_system_is_not_implemented(tmp_path):
+def test_validate_unknown_system_lists_the_systems(tmp_path):
     out = tmp_path / "report"
-    msg = api_error(sibamm.validate, "hal", out=out, progress=False)
-    assert_one_line(msg, "'hal'", "not implemented", "hpss")
+    msg = api_error(sibamm.validate, "halx", out=out, progress=False)
+    assert_one_line(msg, "unknown system 'halx'", "hpss", "hal", "all")
     assert not out.exists()
 
 
@@ -367,11 +367,9 @@ def test_cli_validate_unknown_system(tmp_path, capsys):
     assert not out.exists()
 
 
-def test_cli_validate_planned_system(tmp_path, capsys):
+def test_cli_validate_unknown_system(tmp_path, capsys):
     out = tmp_path / "report"
-    assert_cli_error(
-        ["validate", "--system", "hal", "--out", str(out), "--quiet"], capsys, "'hal'", "not implemented"
-    )
+    assert_cli_error(["validate", "--system", "halx", "--out", str(out), "--quiet"], capsys, "'halx'", "hal")
     assert not out.exists()
 
 
