@@ -23,6 +23,8 @@ PROFILE_VARIABLES = (
     "Time [s]",
     "Current [A]",
     "Voltage [V]",
+    "Voltage vs Li [V]",
+    "Voltage vs Li-In [V]",
     "Discharge capacity [A.h]",
     "Average Si particle stoichiometry",
     "X-averaged Si particle outer radius [m]",
@@ -32,6 +34,10 @@ PROFILE_VARIABLES = (
     "Si electrode thickness change [%]",
     "X-averaged Si electrode pristine crystalline Si fraction",
     "X-averaged Si electrode crystalline Li15Si4 fraction",
+    # solid-state cells (HAL): EIS-comparable resistances of the Si/SE interface and the film
+    "Si charge-transfer resistance [Ohm]",
+    "Si interfacial resistance [Ohm]",
+    "Si film electronic resistance [Ohm]",
 )
 
 
