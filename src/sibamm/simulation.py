@@ -248,6 +248,8 @@ def simulate(
                     "Voltage [V]": cycle["Voltage [V]"].entries,
                 }
             )
+            if cell_def.cell_type == "half":  # Li-In half cells: the Si potential vs Li as well
+                ts["Voltage vs Li [V]"] = cycle["Voltage vs Li [V]"].entries
             ts["Cycle"] = n
             series.append(ts)
             if n in keep:

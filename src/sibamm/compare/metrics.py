@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 
 from .protocols import rate_cycles
+from .registry import ELECTROLYTES
 from .stack import areal_energy, delivered_energy, stack_mass_thickness
 
 #: metric name -> (unit, higher is better) for the tables and plots
@@ -59,7 +60,7 @@ def design_metrics(result, design) -> dict:
     if t.empty:
         return {"metrics": {}, "ragone": [], "energy basis": ""}
     cell_type = design.axes["cell"]
-    cathode = design.axes.get("cathode", "LCO")
+    cathode = design.axes.get("cathode") or ELECTROLYTES[design.axes["electrolyte"]].default_cathode
     values = design.cell.values(design.overrides)
     rc = rate_cycles(design.axes["protocol"])
     by_cycle = t.set_index("cycle")

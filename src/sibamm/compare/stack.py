@@ -9,18 +9,19 @@ electrodes, per unit electrode area, without packaging (pouch foil, tabs, can):
 - Each foil carries two coatings, so half of each foil belongs to the repeat unit.
 - The Si coating mass is the Si loading over its active mass fraction (binder and carbon included).
 - The electrolyte fills the pristine pores of both electrodes and the separator (liquid: 1.25
-  g/cm3; sulfide: Li6PS5Cl, 1.86 g/cm3, and the separator is then the SE layer of the cell's
-  parameters, once issue 4 ships it).
+  g/cm3; sulfide: the separator is the SE pellet of the cell's parameters (porosity 1) and the
+  positive composite's SE fraction, both counted as Li6PS5Cl, 1.86 g/cm3; the dense Si film holds none).
 - **Swelling counts in the volume**: the Si coating thickness is the *largest lithiated
   thickness* the simulation reached (``electrode thickness change, lithiated [%]``, maximum
   over the run), because the cell must make room for it. Mass does not change with swelling.
 - Full cells: energy is the simulated discharge energy (integral of V I dt) of the cycle, and
   the positive electrode is the simulated one (loading, thickness, porosity).
 - Half cells have no positive electrode, so their energy is an estimate for the same Si
-  electrode paired with the nominal cathode of the electrolyte family (LCO for liquid): the
+  electrode paired with the nominal cathode of the electrolyte family (LCO for liquid, NCM88 for
+  sulfide): the
   positive supplies the Si first-lithiation charge (N/P = 1 at the first lithiation, so a low
   ICE costs positive mass), and the energy of a cycle is its Si delithiation capacity times
-  (cathode mean potential - mean Si delithiation potential vs Li). Records carry
+  (cathode mean potential - mean Si delithiation potential vs Li, also for Li-In cells). Records carry
   ``energy basis`` to say which applies.
 """
 
@@ -59,7 +60,9 @@ def delivered_energy(timeseries: pd.DataFrame, cell_type: str) -> pd.DataFrame:
     for cycle, ts in timeseries.groupby("Cycle", sort=True):
         t = ts["Time [s]"].to_numpy()
         current = ts["Current [A]"].to_numpy()
-        v = ts["Voltage [V]"].to_numpy()
+        # half cells: the Si potential vs Li (Li-In cells report Voltage [V] vs Li-In)
+        column = "Voltage vs Li [V]" if cell_type == "half" and "Voltage vs Li [V]" in ts else "Voltage [V]"
+        v = ts[column].to_numpy()
         sign = 1.0 if cell_type == "full" else -1.0
         i = sign * current
         on = (i[:-1] > 0) & (i[1:] > 0)
@@ -88,7 +91,10 @@ def stack_mass_thickness(
 ) -> dict:
     """Areal mass [kg/m2] and thickness [m] of one repeat unit (see the module docstring)."""
     v = {k: x.value for k, x in values.items() if isinstance(x.value, (int, float))}
-    si_coating = v["Si mass loading [kg.m-2]"] / v["Si electrode active mass fraction"]
+    if "Si electrode powder mass loading [kg.m-2]" in v:  # dense film: Si + surface layer + binder
+        si_coating = v["Si electrode powder mass loading [kg.m-2]"]
+    else:
+        si_coating = v["Si mass loading [kg.m-2]"] / v["Si electrode active mass fraction"]
     L_si = v["Si electrode thickness [m]"]
     L_sep = v["Separator thickness [m]"]
     eps_sep = v["Separator porosity"]
@@ -96,7 +102,7 @@ def stack_mass_thickness(
     L_al = _s("Al current collector thickness [m]")
     entry = CATHODES[cathode]
     if cell_type == "full":
-        pos_coating = v["LCO mass loading [kg.m-2]"] / entry.active_mass_fraction
+        pos_coating = v[f"{cathode} mass loading [kg.m-2]"] / entry.active_mass_fraction
         L_pos = v["Positive electrode thickness [m]"]
         eps_pos = v["Positive electrode porosity"]
     else:  # nominal cathode supplying the first lithiation charge
