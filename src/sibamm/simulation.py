@@ -190,6 +190,7 @@ def simulate(
             cache["model"] = model
     si_mass_g = (base_inputs["Si mass [kg]"] if "Si mass [kg]" in base_inputs else pv["Si mass [kg]"]) * 1000
     area_cm2 = electrode_area_m2(pv) * 1e4
+    li_in = model.sibamm_options.get("counter electrode") == "Li-In"
     blocks = proto.cycles(cycles)
     solver = solver or pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8)
 
@@ -248,7 +249,7 @@ def simulate(
                     "Voltage [V]": cycle["Voltage [V]"].entries,
                 }
             )
-            if cell_def.cell_type == "half":  # Li-In half cells: the Si potential vs Li as well
+            if li_in:  # Li-In half cells report Voltage [V] vs Li-In: the Si potential vs Li as well
                 ts["Voltage vs Li [V]"] = cycle["Voltage vs Li [V]"].entries
             ts["Cycle"] = n
             series.append(ts)
