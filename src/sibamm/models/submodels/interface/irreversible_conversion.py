@@ -103,3 +103,34 @@ class Li2SFormation(IrreversibleConversion):
 
     def __init__(self, param, domain, options):
         super().__init__(param, domain, options, prefix="Li2S")
+
+
+class CarriesConversions:
+    """Mixin for the SEI-type submodel through whose interface the conversions' Li passes.
+
+    The conversions' side currents (:class:`IrreversibleConversion`, prefixes in
+    :attr:`conversions`, set by :class:`sibamm.models.SiliconDFN`) use the same electrons and
+    the same Li+ as the side reaction, so they add to its interfacial current; their Li is
+    counted on its own line, so it is taken back out of the film concentration.
+    """
+
+    #: prefixes of :class:`IrreversibleConversion` side currents that pass through this interface
+    conversions = ()
+
+    def _conversion_current(self, variables):
+        """Sum of the conversions' interfacial current densities [A.m-2] (0 without any)."""
+        Domain = self.domain.capitalize()
+        j = pybamm.Scalar(0)
+        for prefix in self.conversions:
+            j = j + variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
+        return j
+
+    def _keep_conversions_out_of_film(self, variables):
+        """Remove the conversions' Li from the film concentration's rate (call after set_rhs)."""
+        if not self.conversions:
+            return
+        Domain = self.domain.capitalize()
+        c_film = variables[f"{Domain} SEI concentration [mol.m-3]"]
+        a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
+        j_c = self._conversion_current(variables)
+        self.rhs[c_film] = self.rhs[c_film] + a * j_c / (self.param.F * self.phase_param.z_sei)

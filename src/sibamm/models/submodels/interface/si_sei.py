@@ -4,9 +4,10 @@
 import pybamm
 
 from ..smooth import smooth_positive
+from .irreversible_conversion import CarriesConversions
 
 
-class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
+class FormationAndBreathingSEI(CarriesConversions, pybamm.sei.SEIGrowth):
     """C-Li: SEI on Si in a carbonate (FEC-containing) electrolyte, three additive terms.
 
     1. **Formation** on the whole wetted (BET) surface in the first lithiation, a
@@ -30,9 +31,6 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
     e.g. S to Li2S), that side current is added to this interfacial current (same electrons,
     same Li+ from the electrolyte) but kept out of the SEI film and its Li count.
     """
-
-    #: prefixes of :class:`IrreversibleConversion` side currents (set by :class:`SiliconDFN`)
-    conversions = ()
 
     def get_coupled_variables(self, variables):
         domain, Domain = self.domain_Domain
@@ -69,8 +67,7 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
         j_diff = -pp.D_sol * pp.c_sol * F / L_sei
         arrhenius = pybamm.exp(pp.E_sei / R * (1 / self.param.T_ref - 1 / T))
         j_sei = arrhenius * (j_form + j_diff) + j_fresh
-        for prefix in self.conversions:
-            j_sei = j_sei + variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
+        j_sei = j_sei + self._conversion_current(variables)
         variables.update(
             {
                 f"{Domain} electrode SEI formation progress": q,
@@ -83,9 +80,4 @@ class FormationAndBreathingSEI(pybamm.sei.SEIGrowth):
 
     def set_rhs(self, variables):
         super().set_rhs(variables)
-        Domain = self.domain.capitalize()
-        c_sei = variables[f"{Domain} SEI concentration [mol.m-3]"]
-        a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
-        for prefix in self.conversions:  # conversion Li is not SEI: take it back out of the film
-            j_c = variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
-            self.rhs[c_sei] = self.rhs[c_sei] + a * j_c / (self.param.F * self.phase_param.z_sei)
+        self._keep_conversions_out_of_film(variables)

@@ -4,6 +4,7 @@
 import pybamm
 
 from ..smooth import smooth_abs
+from .irreversible_conversion import CarriesConversions
 
 
 def _p(Domain, name):
@@ -30,7 +31,7 @@ def contact_loss_rate(variables, domain):
     return (1 - theta) * k_v * (1 - chi) * omega * smooth_abs(j, 1e-6) / (F * L)
 
 
-class SulfideInterphase(pybamm.sei.SEIGrowth):
+class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
     r"""Interphase of Si with the sulfide electrolyte Li6PS5Cl, and its Al(Si)OCl protection.
 
     Bare Si reacts with LPSC (Li2S, LixP and oxidised S/P species; HAL paper, XPS/ToF-SIMS).
@@ -75,9 +76,6 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
     Li2S) listed in :attr:`conversions` add their side current to the interfacial current
     but are kept out of the interphase and its Li count.
     """
-
-    #: prefixes of :class:`IrreversibleConversion` side currents that pass through this interface
-    conversions = ()
 
     def _states(self):
         Domain = self.domain.capitalize()
@@ -127,8 +125,7 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
         )
         r = _p(Domain, "surface layer sulfide reduction ratio")
         j_sei = -((1 - theta) + theta * r) * i_ec
-        for prefix in self.conversions:
-            j_sei = j_sei + variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
+        j_sei = j_sei + self._conversion_current(variables)
         kappa = _p(Domain, "sulfide interphase ionic conductivity [S.m-1]")
         R_sa = _p(Domain, "surface layer resistance [Ohm.m2]")
         R_int = 1 / (theta / R_sa + (1 - theta) * kappa / L)
@@ -149,11 +146,7 @@ class SulfideInterphase(pybamm.sei.SEIGrowth):
         super().set_rhs(variables)
         Domain = self.domain.capitalize()
         states = self._states()
-        c_sei = variables[f"{Domain} SEI concentration [mol.m-3]"]
-        a = variables[f"{Domain} electrode surface area to volume ratio [m-1]"]
-        for prefix in self.conversions:  # conversion Li is not interphase: take it back out
-            j_c = variables[f"{Domain} electrode {prefix} interfacial current density [A.m-2]"]
-            self.rhs[c_sei] = self.rhs[c_sei] + a * j_c / (self.param.F * self.phase_param.z_sei)
+        self._keep_conversions_out_of_film(variables)
         L = self._thickness(variables)
         i_ec = variables[f"{Domain} electrode sulfide interphase electrochemical current density [A.m-2]"]
         self.rhs[variables[states["chemical"]]] = _p(
