@@ -38,7 +38,7 @@ SI_HL, AL_HL = "hal_si_highload_half", "hal_alcl3_highload_half"
 SI_FULL, AL_FULL, PRE_FULL = "hal_si_ncm88_full", "hal_alcl3_ncm88_full", "hal_alcl3_ncm88_prelithiated_full"
 LABEL = {SI: "uSi", AL: "Si@AlCl3", AL5: "Si@AlCl3-5", AL15: "Si@AlCl3-15"}
 #: cap on the simulated cycles of the long protocols (cost); records past it are marked
-LONG_CYCLES = {"hal_cycling_10.5A": 401, "hal_highload_5.1mA": 101, "hal_full_200mA": 201}
+LONG_CYCLES = {"hal_cycling_10.5A": 201, "hal_highload_5.1mA": 21, "hal_full_200mA": 41}
 QUICK_CYCLES = {"hal_cycling_10.5A": 6, "hal_highload_5.1mA": 3, "hal_full_200mA": 3}
 #: Rct table (EIS), Ohm: state -> (uSi, Si@AlCl3)
 RCT_REPORTED = {
@@ -167,6 +167,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     records, figs, notes, tables = [], [], [], {}
     caps = QUICK_CYCLES if quick else LONG_CYCLES
     t_start = time.perf_counter()
+    timing = {"_t": t_start}
 
     def cal(cell, protocol, metric, unit, reported, simulated, kind, source, comparison="within"):
         records.append(
@@ -260,6 +261,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         }
     )
 
+    _lap(timing, "first cycles + ICE sweep")
     # ---------------------------------------------------------------- CC-CV
     cccv = simulate(AL, "hal_first_cycle_cccv", progress=progress)
     cal(
@@ -273,6 +275,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         SRC + ", CC-CV protocol",
     )
 
+    _lap(timing, "CC-CV")
     # ---------------------------------------------------------------- electronic conductivity, Rct, GITT
     for cell, sigma in ((SI, 1.98e-7), (AL, 7.93e-6)):
         cal(
@@ -333,6 +336,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             SRC + ", GITT (0.1C pulses 15 min, 2 h rest)",
         )
 
+    _lap(timing, "DC polarisation, Rct, GITT")
     # ---------------------------------------------------------------- rate test
     rate = {}
     for cell in (AL, SI):
@@ -363,6 +367,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     )
     tables["Si@AlCl3 rate test"] = rate[AL]
 
+    _lap(timing, "rate test")
     # ---------------------------------------------------------------- 10.5 A/g cycling
     long = {}
     proto = "hal_cycling_10.5A"
@@ -430,6 +435,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         f"10.5 A/g cycling simulated for {n_sim} cycles after the first cycle (cap {caps[proto] - 1})."
     )
 
+    _lap(timing, "10.5 A/g cycling")
     # ---------------------------------------------------------------- high loading
     proto = "hal_highload_5.1mA"
     hl = {}
@@ -538,6 +544,8 @@ def run(out: Path, quick: bool = False, progress: bool = True):
                 SRC + ", high-loading half cell at 1.5 mA/cm2",
             )
 
+    _lap(timing, "high loading")
+
     # ---------------------------------------------------------------- full cells
     def per_g_ncm(res, column):
         values = get_cell(res.cell).values()
@@ -634,8 +642,19 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         "(pristine film, ion-blocking contacts). "
         "The model has no Li plating, so the uSi high-loading CE > 102% cannot be reproduced."
     )
-    notes.append(f"HAL validation wall time: {time.perf_counter() - t_start:.0f} s.")
+    _lap(timing, "full cells")
+    notes.append(
+        f"HAL validation wall time: {time.perf_counter() - t_start:.0f} s ("
+        + ", ".join(f"{k} {v:.0f} s" for k, v in timing.items() if k != "_t")
+        + ")."
+    )
     return records, figs, notes, tables
+
+
+def _lap(timing: dict, label: str) -> None:
+    now = time.perf_counter()
+    timing[label] = now - timing.pop("_t")
+    timing["_t"] = now
 
 
 def _tag(n_done: int, n_needed: int) -> str:

@@ -1,0 +1,194 @@
+"""HAL (issue 4) data side: halogenation law, cells, protocols, GITT / DC-polarisation analysis, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sibamm.analysis import dc_polarisation_conductivity, gitt_diffusivity, vs_li, vs_li_in
+from sibamm.errors import SibammError
+from sibamm.experiments.protocols import PROTOCOLS, get_protocol
+from sibamm.parameters.cells import CELLS, get_cell, hal_surface_layer
+from sibamm.parameters.halogenation import surface_layer
+from sibamm.simulation import simulate
+
+HAL_CELLS = sorted(n for n, c in CELLS.items() if c.system == "hal")
+HALF = "hal_alcl3_10_half"
+
+
+def _one_line(err) -> str:
+    msg = str(err.value)
+    assert "\n" not in msg
+    return msg
+
+
+# --------------------------------------------------------------------------- halogenation law
+
+
+def test_surface_layer_trends_with_alcl3_fraction():
+    """More AlCl3: more oxide removed, more residual AlCl3, thicker layer, more inactive mass; bare uSi has
+    no layer and keeps its oxide (which takes Li instead)."""
+    fractions = np.linspace(0.0, 0.3, 13)
+    layers = [surface_layer(w, 1e-6, 7.5e-9, 1.98e-5, 8.8e-4, 3e3) for w in fractions]
+    cov = [x.coverage for x in layers]
+    res = [x.residual_alcl3_mol_per_kg for x in layers]
+    assert cov[0] == 0 and layers[0].residual_alcl3_mol_per_kg == 0 and layers[0].layer_thickness_m == 0
+    assert np.all(np.diff(cov) > 0) and cov[-1] > 0.99
+    assert np.all(np.diff(res) >= 0)
+    assert np.all(np.diff([x.si_mass_fraction for x in layers]) < 0)
+    assert np.all(np.diff([x.oxide_li_loss_mol_per_kg for x in layers]) < 0)
+    assert np.all(np.diff([x.residual_li_loss_mol_per_kg for x in layers]) >= 0)
+    # the chemical Li sink alone has an interior minimum: oxide at low wt%, residual AlCl3 at high wt%
+    sink = [x.irreversible_li_mAh_per_g for x in layers]
+    k = int(np.argmin(sink))
+    assert 0 < k < len(sink) - 1
+
+
+def test_conductivity_law_passes_through_both_reported_films():
+    si, al = get_cell("hal_si_half").values(), get_cell(HALF).values()
+    assert hal_surface_layer(si).conductivity_S_m == pytest.approx(1.98e-5, rel=1e-9)
+    assert hal_surface_layer(al).conductivity_S_m == pytest.approx(7.93e-4, rel=1e-9)
+
+
+def test_alcl3_fraction_reaches_every_derived_value():
+    base = get_cell(HALF).values()
+    more = get_cell(HALF).values({"Si AlCl3 mass fraction": 0.15})
+    for name in (
+        "Si electrode surface layer coverage",
+        "Si electrode surface layer resistance [Ohm.m2]",
+        "Si electrode AlCl3 lithium content [mol.m-3]",
+        "Si electrode Si phase conductivity when delithiated [S.m-1]",
+        "Si active material Si mass fraction",
+        "Si mass loading [kg.m-2]",
+    ):
+        assert more[name].value != pytest.approx(base[name].value, rel=1e-6), name
+
+
+# --------------------------------------------------------------------------- physics through the model
+
+
+def test_ice_optimum_lies_at_an_interior_alcl3_fraction():
+    """ICE of the 3500 mA/g first cycle, from the model: 10 wt% beats both 5 and 15 wt% (and bare uSi)."""
+    ice = {}
+    for w in (0.0, 0.05, 0.10, 0.15):
+        res = simulate(HALF, "hal_first_cycle", overrides={"Si AlCl3 mass fraction": w}, progress=False)
+        assert res.completed, res.message
+        ice[w] = float(res.table["CE [%]"].iloc[0])
+    best = max(ice, key=ice.get)
+    assert 0 < best < 0.15, ice
+    assert ice[0.10] > ice[0.05] > ice[0.0]
+
+
+@pytest.mark.parametrize("cell", HAL_CELLS)
+def test_every_hal_cell_builds_and_solves_one_cycle(cell):
+    c = get_cell(cell)
+    protocol = "hal_first_cycle" if c.cell_type == "half" else "hal_full_first_cycle"
+    res = simulate(cell, protocol, cycles=1, progress=False)
+    assert res.completed, res.message
+    row = res.table.iloc[0]
+    assert 50 < row["CE [%]"] < 100
+    assert row["lithiation capacity [mAh/g]"] > 500
+
+
+def test_hal_protocols_parse_and_use_the_li_in_frame():
+    for p in PROTOCOLS.values():
+        if p.system != "hal":
+            continue
+        for block in p.blocks:
+            block.experiment()
+    steps = get_protocol("hal_first_cycle").blocks[0].steps
+    assert "-0.6 V" in steps[0] and "1.4 V" in steps[1]
+    assert vs_li(-0.6) == pytest.approx(0.02) and vs_li(1.4) == pytest.approx(2.02)
+
+
+def test_frame_conversion_is_exact_and_invertible():
+    v = np.linspace(-0.6, 1.4, 11)
+    assert np.array_equal(vs_li_in(vs_li(v)), v)
+    assert np.allclose(vs_li(v) - v, 0.62, atol=0, rtol=0) or np.allclose(vs_li(v) - v, 0.62)
+
+
+# --------------------------------------------------------------------------- analysis on synthetic input
+
+
+def _synthetic_gitt(D, length, tau=900.0, rest=7200.0, n=5, de_s=0.01):
+    """Pulses whose transient follows the Weppner-Huggins sqrt(t) law for diffusivity D."""
+    de_t = de_s * np.sqrt(4 * length**2 / (np.pi * tau * D))
+    t, i, v = [0.0], [0.0], [0.5]
+    v0 = 0.5
+    for _ in range(n):
+        t0 = t[-1]
+        ts = t0 + np.linspace(0, tau, 31)
+        t += list(ts)
+        i += [1e-4] * 31
+        v += list(v0 - de_t * np.sqrt((ts - t0) / tau))
+        v0 -= de_s
+        tr = ts[-1] + np.linspace(1, rest, 20)
+        t += list(tr)
+        i += [0.0] * 20
+        v += list(v0 + (v[-1] - v0) * np.exp(-(tr - ts[-1]) / 300))
+        v[-1] = v0
+    return np.array(t), np.array(i), np.array(v)
+
+
+def test_gitt_analysis_recovers_a_known_diffusivity():
+    D, L = 3e-14, 6.6e-6
+    t, i, v = _synthetic_gitt(D, L)
+    table = gitt_diffusivity(t, i, v, L)
+    assert len(table) == 5
+    assert np.allclose(table["D [m2/s]"], D, rtol=1e-6)
+
+
+def test_dc_polarisation_recovers_a_known_conductivity():
+    sigma, L, A = 7.93e-4, 6.6e-6, 0.785e-4
+    v = np.linspace(0.05, 0.5, 10)
+    i = v * sigma * A / L
+    assert dc_polarisation_conductivity(v, i, L, A) == pytest.approx(sigma, rel=1e-12)
+    noisy = i * (1 + 0.01 * np.sin(np.arange(10)))
+    assert dc_polarisation_conductivity(v, noisy, L, A) == pytest.approx(sigma, rel=0.02)
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_unphysical_alcl3_fraction_is_rejected_in_one_line():
+    with pytest.raises(SibammError) as err:
+        get_cell(HALF).values({"Si AlCl3 mass fraction": 0.7})
+    assert "AlCl3" in _one_line(err)
+    with pytest.raises(SibammError) as err:
+        get_cell(HALF).values({"Si AlCl3 mass fraction": -0.1})
+    assert "AlCl3" in _one_line(err)
+
+
+def test_unphysical_oxide_thickness_is_rejected_in_one_line():
+    with pytest.raises(SibammError) as err:
+        surface_layer(0.1, 1e-6, 2e-6, 1.98e-5, 8.8e-4, 3e3)
+    assert "SiO2" in _one_line(err)
+
+
+def test_unknown_hal_cell_is_rejected_in_one_line():
+    with pytest.raises(SibammError) as err:
+        get_cell("hal_alcl3_20_half")
+    assert "hal_alcl3_20_half" in _one_line(err)
+
+
+def test_half_protocol_on_the_full_cell_is_rejected():
+    with pytest.raises(SibammError) as err:
+        simulate("hal_alcl3_ncm88_full", "hal_first_cycle", progress=False)
+    assert "half" in _one_line(err)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: gitt_diffusivity([0, 1, 2], [0, 0, 0], [1, 1, 1], 1e-6),
+        lambda: gitt_diffusivity([0, 1, 2, 3], [1, 1, 0, 0], [1, 0.9, 0.95, 0.95], -1.0),
+        lambda: gitt_diffusivity([0, 1], [1, 0], [1, 1], 1e-6),
+        lambda: dc_polarisation_conductivity([0.0, 0.0], [0.0, 0.0], 1e-6, 1e-4),
+        lambda: dc_polarisation_conductivity([0.1, 0.2], [1e-3], 1e-6, 1e-4),
+        lambda: dc_polarisation_conductivity([0.1, 0.2], [1e-3, 2e-3], -1e-6, 1e-4),
+    ],
+)
+def test_bad_analysis_input_gives_one_line_errors(call):
+    with pytest.raises(SibammError) as err:
+        call()
+    _one_line(err)
