@@ -419,3 +419,32 @@ def test_segment_dqdv_rejects_unknown_direction_and_missing_segment():
         sibamm.segment_dqdv(profile, "charge")
     with pytest.raises(SibammError, match="no delithiation segment"):
         sibamm.segment_dqdv(profile, "delithiation")
+
+
+def test_cli_validate_summary_names_records_whose_run_failed(tmp_path, capsys, monkeypatch):
+    """A calibration record without a simulated value (its run failed) is listed, not a crash."""
+    import sibamm.validation
+
+    records = [
+        {
+            "role": "calibration",
+            "within_tolerance": False,
+            "cell": "c",
+            "metric": "m",
+            "reported": 1.0,
+            "simulated": None,
+        },
+        {
+            "role": "calibration",
+            "within_tolerance": True,
+            "cell": "c",
+            "metric": "n",
+            "reported": 1.0,
+            "simulated": 1.0,
+        },
+    ]
+    monkeypatch.setattr(sibamm.validation, "validate", lambda *a, **k: records)
+    code, out, _ = run_cli(["validate", "--system", "hal", "--out", str(tmp_path), "--quiet"], capsys)
+    assert code == 0
+    assert "1/2 calibration records" in out
+    assert "c m: reported 1.0, simulated no value (the run failed" in out

@@ -219,9 +219,13 @@ def cmd_validate(args) -> int:
     print(f"validation: {ok}/{len(cal)} calibration records within tolerance; report in {args.out}/REPORT.md")
     for r in cal:
         if not r["within_tolerance"]:
+            sim = (
+                "no value (the run failed: see the report)"
+                if r["simulated"] is None
+                else f"{r['simulated']:.4g}"
+            )
             print(
-                f"  outside tolerance: {r['cell']} {r['metric']}: reported {r['reported']}, "
-                f"simulated {r['simulated']:.4g}"
+                f"  outside tolerance: {r['cell']} {r['metric']}: reported {r['reported']}, simulated {sim}"
             )
     return 0
 
