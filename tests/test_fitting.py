@@ -348,7 +348,7 @@ def test_every_shipped_fitted_value_is_declared():
     for (cell, name), value in fitted_values().items():
         if name in NOT_REFIT:
             continue
-        decl = declared_for(name)
+        decl = declared_for(name, cell)
         assert decl is not None, f"{cell}: fitted value {name!r} has no declared fit"
         assert value.value >= min(p[1] for p in decl.parameters if p[0] == name)
         assert value.value <= max(p[2] for p in decl.parameters if p[0] == name)

@@ -169,6 +169,7 @@ DECLARED = (
             ("Si electrode sulfide interphase formation capacity [mol.m-2]", 0.05, 0.5),
             ("Si electrode surface layer sulfide reduction ratio", 0.0, 1.0),
             ("Si electrode interfacial void growth coefficient", 0.0, 0.1),
+            ("Si particle diffusivity [m2.s-1]", 1e-14, 1e-11),
         ),
         (
             Experiment(
@@ -215,11 +216,15 @@ NOT_REFIT = {
 }
 
 
-def declared_for(name: str) -> DeclaredFit | None:
-    for d in DECLARED:
-        if any(p[0] == name for p in d.parameters):
-            return d
-    return None
+def declared_for(name: str, cell: str | None = None) -> DeclaredFit | None:
+    """The declared fit of parameter ``name``; with ``cell``, the one fitted on that cell's system
+    (the same parameter name is fitted separately for HPSS, QMS, FRM and HAL materials)."""
+    candidates = [d for d in DECLARED if any(p[0] == name for p in d.parameters)]
+    if cell is not None:
+        system = CELLS[cell].system
+        same = [d for d in candidates if any(CELLS[e.cell].system == system for e in d.experiments)]
+        candidates = same or candidates
+    return candidates[0] if candidates else None
 
 
 def fitted_values() -> dict:
