@@ -14,6 +14,7 @@ TITLES = {
     "hpss": "HPSS: hollow porous Si microspheres (liquid electrolyte)",
     "qms": "QMS: S-doped quasi-metallic Si (liquid electrolyte)",
     "frm": "FRM: crystalline Li15Si4 in Si nanoparticles, depth-of-discharge control (liquid electrolyte)",
+    "hal": "HAL: surface-halogenated Si in sulfide solid-state cells (Li6PS5Cl, Li-In, NCM88)",
 }
 
 
