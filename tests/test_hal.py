@@ -130,6 +130,13 @@ def test_dense_film_rests_after_a_full_lithiation_with_the_runner_tolerances(cel
     assert v[-1] > v[0] and v[-1] - v[0] < 0.05
 
 
+def test_prelithiated_full_cell_first_cycle_finishes():
+    """Sensitive to the dense film's x stand-in conductance (DenseFilmOhm): it failed with 1e6 S/m2."""
+    res = simulate("hal_alcl3_ncm88_prelithiated_full", "hal_full_prelithiated", progress=False)
+    assert res.completed, res.message
+    assert 80 < res.table["CE [%]"].iloc[0] < 100
+
+
 def test_rct_states_give_four_resistances():
     """The Rct table's four EIS states come from one cycle + 12 h rest (it stopped at the rest before)."""
     from sibamm.validation.hal import RCT_REPORTED, rct_states
