@@ -418,7 +418,7 @@ def test_full_cell_separator_is_lpsc_and_lic_in_series():
 
 @pytest.mark.parametrize("name", ["hal_si_half", "hal_alcl3_10_half"])
 def test_lithium_is_conserved_in_the_shipped_hal_half_cells(name):
-    """The shipped HAL cells (PARAMS' values), 3 cycles at 1C: the inventory closes."""
+    """The shipped HAL cells (shipped values), 3 cycles at 1C: the inventory closes."""
     from sibamm.parameters.cells import CELLS
 
     if name not in CELLS:

@@ -27,7 +27,7 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
     Si|Li6PS5Cl interphase (:class:`~sibamm.models.submodels.SulfideInterphase`) and
     ``"residual AlCl3": "lithiated"`` the irreversible lithiation of residual AlCl3
     (:class:`~sibamm.models.submodels.IrreversibleConversion`). The parameter names are
-    listed in ``/work/notes/hal_contract.md`` and in the submodels' docstrings.
+    listed in ``docs/solid_state_model.md`` and in the submodels' docstrings.
 
     Parameters
     ----------

@@ -535,7 +535,7 @@ def get_cell(name) -> Cell:
 # --------------------------------------------------------------------------- HAL cells (sulfide solid state)
 
 HAL = "HAL (Li, H. et al., Nat. Commun. 2025, doi:10.1038/s41467-025-67985-x)"
-#: model options of the HAL half cells (MODEL contract): Li-In counter electrode, LPSC, dense Si film
+#: model options of the HAL half cells : Li-In counter electrode, LPSC, dense Si film
 HAL_HALF_OPTIONS = {
     "electrolyte": "single-ion solid",
     "counter electrode": "Li-In",
@@ -643,7 +643,9 @@ def _derive_dense_film(values: dict) -> dict:
         ),
         "Si mass loading [kg.m-2]": derived(si, "powder loading x active fraction x Si mass fraction"),
         "Si electrode thickness [m]": derived(L, "(Si + layer + binder volume) / film solid fraction"),
-        "Si particle radius [m]": derived(L, "dense-film model: the slab is the film (MODEL contract)"),
+        "Si particle radius [m]": derived(
+            L, "dense-film model: the slab is the film (docs/solid_state_model.md)"
+        ),
         "Si electrode active material volume fraction": derived(eps_s, "Si volume / film volume"),
         "Si electrode porosity": reported(0.0, HAL + ": no solid electrolyte in the Si electrode"),
         "Si electrode conductivity [S.m-1]": derived(
