@@ -35,9 +35,8 @@ _WINDOWS = {
         lambda r: (f"Charge at {r:g}C until 4.2 V", f"Discharge at {r:g}C until 2.5 V"),
         "2.5-4.2 V",
     ),
-    # HAL paper frame: vs Li-In (+0.62 V vs Li), -0.6 to 1.4 V; NCM88 full cells 2.5-4.3 V. The HAL
-    # protocols have no rest between lithiation and delithiation; a rest right after a 0.1C lithiation
-    # that saturates the dense film's surface fails at the runner's tolerances (CHANGELOG, limitations).
+    # HAL paper frame: vs Li-In (+0.62 V vs Li), -0.6 to 1.4 V; NCM88 full cells 2.5-4.3 V. Like the
+    # HAL protocols, no rest between lithiation and delithiation.
     ("sulfide", "half"): (
         Block(
             "formation 0.1C, -0.6-1.4 V vs Li-In",

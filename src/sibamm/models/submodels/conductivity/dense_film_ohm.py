@@ -25,8 +25,8 @@ class DenseFilmOhm(pybamm.electrode.ohm.Full):
     resistance in front of the Li still deeper in the film: the voltage reaches its cut-off
     with Li left behind, kinetically trapped (K-Li), and a CV hold lets part of it out.
 
-    The x-domain of the film carries one potential (no x-resolution is needed: a single
-    x point); the film drop is applied between that potential and the Cu current collector:
+    The x-domain of the film carries one potential (its x points are copies of the same SE
+    face, see below); the film drop is applied between that potential and the Cu current collector:
     in a half cell as a series drop of the cell voltage (like PyBaMM's contact resistance),
     in a full cell in the Dirichlet condition at the Cu. ``phi_s`` in the film is the
     potential at the SE face, where the reactions see it.
