@@ -144,8 +144,11 @@ def test_rct_states_give_four_resistances():
     rct = rct_states(HALF)
     assert set(rct) == set(RCT_REPORTED)
     assert all(np.isfinite(v) and v > 0 for v in rct.values()), rct
-    # Li-poor Si has the smallest exchange current: the delithiated film has the largest Rct
-    assert rct["delithiated"] > max(rct["initial"], rct["lithiated"])
+    # Li-poor Si has a smaller exchange current than the lithiated film ...
+    assert rct["delithiated"] > rct["lithiated"]
+    # ... but the EIS state is read on the relaxed cell, not at the cut-off where the emptied
+    # surface makes the linearised kinetics diverge (~1e4 Ohm)
+    assert rct["delithiated"] < 1e3
 
 
 def test_gitt_protocol_gives_a_transformation_diffusivity():

@@ -47,6 +47,8 @@ RCT_REPORTED = {
     "delithiated": (443.0, 36.0),
     "after one cycle + 12 h rest": (189.0, 27.0),
 }
+#: open-circuit time before the "delithiated" EIS state is read [s] (see :func:`rct_states`)
+EIS_RELAXATION = 600.0
 #: GITT: pulses between these fractions of the GITT lithiation charge form the "transformation region"
 GITT_REGION = (0.2, 0.8)
 
@@ -77,17 +79,26 @@ def _solve(cell_name: str, steps: tuple, variables: tuple):
 
 def rct_states(cell_name: str) -> dict:
     """Model charge-transfer resistance [Ohm] at the four EIS states of the HAL Rct table (one run of
-    ``hal_cycle_rest_12h``): pristine, end of lithiation, end of delithiation, after the 12 h rest."""
+    ``hal_cycle_rest_12h``): pristine, end of lithiation, delithiated, after the 12 h rest.
+
+    EIS is measured at open circuit on a relaxed cell, so the delithiated state is read
+    ``EIS_RELAXATION`` into the rest that follows the delithiation: at the cut-off itself the
+    surface of the film is emptied (stoichiometry ~1e-6) and the linearised kinetics,
+    ``R T / (F i0 A)`` with ``i0 ~ sqrt(c (c_max - c))``, diverge (~1e4 Ohm); the surface refills
+    from the film's residual Li within a minute. The lithiated state is the end of the
+    lithiation (the 1C lithiation ends close to equilibrium at the 0.02 V vs Li cut-off)."""
     steps = get_protocol("hal_cycle_rest_12h").blocks[0].steps
     name = "Si charge-transfer resistance [Ohm]"
-    parts = _solve(cell_name, steps, (name,))
+    parts = _solve(cell_name, steps, (name, "Time [s]"))
     if len(parts) < 3:
         raise SibammError(f"{cell_name}: the cycle + 12 h rest stopped after {len(parts)} of 3 steps")
-    lith, delith, rest = parts
+    lith, _, rest = parts
+    t_rest = np.atleast_1d(rest["Time [s]"]) - np.atleast_1d(rest["Time [s]"])[0]
+    relaxed = min(int(np.searchsorted(t_rest, EIS_RELAXATION)), len(t_rest) - 1)
     return {
         "initial": float(np.atleast_1d(lith[name])[0]),
         "lithiated": float(np.atleast_1d(lith[name])[-1]),
-        "delithiated": float(np.atleast_1d(delith[name])[-1]),
+        "delithiated": float(np.atleast_1d(rest[name])[relaxed]),
         "after one cycle + 12 h rest": float(np.atleast_1d(rest[name])[-1]),
     }
 
