@@ -325,6 +325,14 @@ def _hal_areal_cycle(ma_cm2: float) -> tuple:
     )
 
 
+#: activation of the cold-pressed high-loading films at the paper's lower high-loading current: the
+#: first lithiation of c-Si runs on the two-phase plateau 50-80 mV above the 0.02 V vs Li cut-off, which
+#: the ohmic drop of a >10 mAh/cm2 film and the LPSC pellet at 5.1 mA/cm2 (~120 mV) overruns; once
+#: amorphised, the film cycles on the higher a-LixSi branches (assumed: the HAL paper gives no
+#: first-cycle current for these cells)
+HAL_HIGHLOAD_ACTIVATION = Block("activation 1.5 mA/cm2, -0.6..1.4 V vs Li-In", _hal_areal_cycle(1.5), 1)
+
+
 #: first cycle at 3500 mA/g = 1C (HAL: 1C = 3500 mA/g)
 HAL_FIRST = Block("1C (3500 mA/g), -0.6..1.4 V vs Li-In", _hal_cycle(1.0), 1, 1.0)
 #: CC-CV: the lithiation is held at -0.6 V vs Li-In (0.02 V vs Li) until the current falls to C/20
@@ -397,10 +405,12 @@ def _hal_protocols() -> list:
                  HAL + ": long cycling at 10.5 A/g",
                  (HAL_FIRST, Block("10.5 A/g (3C), -0.6..1.4 V vs Li-In", _hal_cycle(3.0), 400, 3.0))),
         Protocol("hal_highload_5.1mA", "hal", half,
-                 "high-loading cell: 500 cycles at 5.1 mA/cm2 (4.006 mA on the 10 mm disc), "
+                 "high-loading cell: one activation cycle at 1.5 mA/cm2 (assumed: the first cycle's "
+                 "current is not reported), then 500 cycles at 5.1 mA/cm2 (4.006 mA on the 10 mm disc), "
                  "-0.6..1.4 V vs Li-In",
                  HAL + ": high-loading half cell at 5.1 mA/cm2",
-                 (Block("5.1 mA/cm2, -0.6..1.4 V vs Li-In", _hal_areal_cycle(5.1), 500),)),
+                 (HAL_HIGHLOAD_ACTIVATION,
+                  Block("5.1 mA/cm2, -0.6..1.4 V vs Li-In", _hal_areal_cycle(5.1), 500))),
         Protocol("hal_highload_1.5mA", "hal", half,
                  "high-loading cell: 20 cycles at 1.5 mA/cm2 (1.178 mA on the 10 mm disc), "
                  "-0.6..1.4 V vs Li-In",
