@@ -1,0 +1,117 @@
+"""NCM88 cathode: lithiated-end diffusivity collapse and the kinetic first-cycle loss (HAL full cells)."""
+
+import warnings
+
+import numpy as np
+import pybamm
+import pytest
+
+from sibamm.parameters import components as comp
+from sibamm.parameters.cells import get_cell
+from sibamm.simulation import simulate
+
+PRE = ("hal_alcl3_ncm88_prelithiated_full", "hal_full_prelithiated")
+D_NAME = "Positive particle diffusivity [m2.s-1]"
+D_CHEN = pybamm.ParameterValues("Chen2020")[D_NAME]
+
+
+def _diffusivity(sto, overrides=None):
+    pv = get_cell(PRE[0]).parameter_values(overrides)
+    sym = pv[D_NAME](pybamm.Vector(np.asarray(sto, dtype=float)), pybamm.Scalar(298.15))
+    return np.ravel(pv.process_symbol(sym).evaluate())
+
+
+def _first_cycle(cell, protocol, overrides=None):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = simulate(cell, protocol, overrides=overrides, progress=False)
+    assert res.completed, res.message
+    values = get_cell(cell).values(overrides)
+    ncm_g = values["NCM88 mass loading [kg.m-2]"].value * comp.HAL_AREA * 1000
+    return res, values, res.parameters["Si mass [g]"] / ncm_g
+
+
+def test_diffusivity_monotonic_and_chen_away_from_lithiated_end():
+    sto = np.linspace(0.05, 1.0, 400)
+    d = _diffusivity(sto)
+    values = get_cell(PRE[0]).values()
+    onset = values[comp.NCM_D_ONSET].value
+    width = values[comp.NCM_D_WIDTH].value
+    decades = values[comp.NCM_D_DECADES].value
+    assert np.all(np.diff(d) <= 0)  # never rises towards full lithiation
+    assert np.all(np.diff(d[sto > onset - 5 * width]) < 0)  # and strictly falls where it collapses
+    far = sto < onset - 10 * width
+    np.testing.assert_allclose(d[far], D_CHEN, rtol=1e-3)
+    # the full drop at the lithiated end, half of it (in log) at the onset
+    assert d[-1] == pytest.approx(D_CHEN * 10**-decades, rel=0.05)
+    assert _diffusivity([onset])[0] == pytest.approx(D_CHEN * 10 ** (-decades / 2), rel=1e-6)
+    # no collapse at depth 0: Chen2020's constant value everywhere
+    np.testing.assert_allclose(_diffusivity(sto, {comp.NCM_D_DECADES: 0.0}), D_CHEN, rtol=1e-12)
+
+
+def test_ncm88_provenance():
+    values = get_cell(PRE[0]).values()
+    assert values["NCM88 initial stoichiometry"].kind == "fitted"
+    assert values[comp.NCM_D_ONSET].kind == "fitted"
+    assert "2026-11-21" in values[comp.NCM_D_ONSET].source
+    assert "Kasnatscheew" in values[D_NAME].source
+    assert values[comp.NCM_D_DECADES].kind in ("literature", "assumed")
+
+
+def test_prelithiated_ice_falls_with_collapse_depth():
+    ices = []
+    for decades in (0.0, 1.5, 2.0, 3.0):
+        res, _, _ = _first_cycle(*PRE, {comp.NCM_D_DECADES: decades})
+        ices.append(float(res.table["CE [%]"].iloc[0]))
+    assert np.all(np.diff(ices) < 0), ices
+    assert ices[0] > 94.0  # without the collapse the NCM88 refills almost completely (old set: 96.4%)
+
+
+def test_prelithiated_first_cycle_matches_hal_and_conserves_lithium():
+    res, values, per_g = _first_cycle(*PRE)
+    row = res.table.iloc[0]
+    charge = row["lithiation capacity [mAh/g]"] * per_g
+    discharge = row["delithiation capacity [mAh/g]"] * per_g
+    assert charge == pytest.approx(230.8, rel=0.03)
+    assert discharge == pytest.approx(199.9, rel=0.03)
+    assert row["CE [%]"] == pytest.approx(86.6, abs=1.0)
+    # the NCM loss is Li left in the NCM88: its content at the end = initial - (charge - discharge)
+    ncm_g = values["NCM88 mass loading [kg.m-2]"].value * comp.HAL_AREA * 1000
+    initial_ncm = _li_mah(
+        values, "Initial concentration in positive electrode [mol.m-3]", "Positive electrode"
+    )
+    assert row["Li in positive electrode [mAh]"] == pytest.approx(
+        initial_ncm - (charge - discharge) * ncm_g, rel=2e-3
+    )
+    # the cell's Li (NCM88 + pre-lithiated Si) is conserved: where it sits at the end of the cycle
+    initial_si = _li_mah(values, "Initial concentration in Si electrode [mol.m-3]", "Si electrode")
+    end = (
+        row["Li in active Si [mAh]"]
+        + row["C-Li (SEI) [mAh]"]
+        + row["K-Li (disconnected Si) [mAh]"]
+        + row["AlCl3 and native SiO2 conversion [mAh]"]
+        + row["Li in positive electrode [mAh]"]
+    )
+    assert end == pytest.approx(initial_ncm + initial_si, rel=2e-3)
+
+
+def _li_mah(values, concentration, electrode):
+    """Initial Li of an electrode [mAh] from its parameters."""
+    return (
+        values[concentration].value
+        * values[f"{electrode} active material volume fraction"].value
+        * values[f"{electrode} thickness [m]"].value
+        * comp.HAL_AREA
+        * 96485.33212
+        / 3.6
+    )
+
+
+def test_full_cell_ice_comes_from_the_ncm88():
+    """Both Si@AlCl3 and uSi full cells lose at least the NCM88's own first-cycle Li."""
+    pre, _, _ = _first_cycle(*PRE)
+    ice_pre = float(pre.table["CE [%]"].iloc[0])
+    for cell in ("hal_alcl3_ncm88_full", "hal_si_ncm88_full"):
+        res, _, _ = _first_cycle(cell, "hal_full_first_cycle")
+        assert float(res.table["CE [%]"].iloc[0]) < 90.0
+        assert float(res.table["CE [%]"].iloc[0]) == pytest.approx(ice_pre, abs=3.0)
