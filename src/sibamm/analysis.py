@@ -149,6 +149,11 @@ def gitt_diffusivity(time, current, voltage, length: float, threshold: float = 1
     ``(R^3 - R_in^3) / (3 R^2)`` for a hollow sphere (QMS), ``R/3`` for a solid sphere.
 
     Returns the :func:`gitt_pulses` table with a ``D [m2/s]`` column (NaN where ``dEt <= 0``).
+
+    Validity: where the pulse outlasts the diffusion time (``tau >> L^2 / D``) the composition evens out
+    during the pulse, ``dEs -> dEt`` and the formula returns its ceiling :func:`weppner_huggins_limit`
+    whatever the true D; on a flat two-phase plateau ``dEs -> 0`` and it returns ~0. Both are apparent
+    values, not transport coefficients.
     """
     if not (isinstance(length, (int, float)) and length > 0 and np.isfinite(length)):
         raise SibammError(f"GITT diffusion length must be a positive number of metres, got {length!r}")
@@ -159,6 +164,15 @@ def gitt_diffusivity(time, current, voltage, length: float, threshold: float = 1
     d = 4 / (np.pi * table["tau [s]"]) * length**2 * (table["dEs [V]"] / table["dEt [V]"]) ** 2
     table["D [m2/s]"] = np.where(ok, d, np.nan)
     return table
+
+
+def weppner_huggins_limit(length: float, tau: float) -> float:
+    """Largest D [m2/s] the Weppner-Huggins formula can return for diffusion length ``length`` [m] and
+    pulse duration ``tau`` [s]: ``4 L^2 / (pi tau)`` (``dEs = dEt``). A reported GITT value above it
+    rules that length out."""
+    if not (length > 0 and tau > 0):
+        raise SibammError(f"length ({length!r} m) and pulse duration ({tau!r} s) must be positive")
+    return 4 * length**2 / (np.pi * tau)
 
 
 def dc_polarisation_conductivity(voltage, current, thickness: float, area: float) -> float:

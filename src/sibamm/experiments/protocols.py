@@ -335,13 +335,18 @@ HAL_HIGHLOAD_ACTIVATION = Block("activation 1.5 mA/cm2, -0.6..1.4 V vs Li-In", _
 
 #: first cycle at 3500 mA/g = 1C (HAL: 1C = 3500 mA/g)
 HAL_FIRST = Block("1C (3500 mA/g), -0.6..1.4 V vs Li-In", _hal_cycle(1.0), 1, 1.0)
-#: CC-CV: the lithiation is held at -0.6 V vs Li-In (0.02 V vs Li) until the current falls to C/20
+#: CC-CV: CC lithiation and CC delithiation at 1C, then the delithiation is held at 1.4 V vs Li-In
+#: (2.02 V vs Li) until C/20. SCIENCE.md (Physics common, K-Li): "A CV hold at the end of delithiation
+#: recovers part of the K-Li" -- the hold extracts Li trapped behind the resistive delithiated layer at
+#: the Si|LPSC face. A hold at the lithiation end (the form used before 2026-11-21) lowered the model ICE
+#: (92.4%): at 0.02 V vs Li the LPSC reduction keeps running (C-Li 5.4 -> 7.4%) while the hold adds
+#: capacity. The hold end (C/20) is assumed: the paper does not report it.
 HAL_FIRST_CCCV = Block(
-    "1C CC-CV (hold at -0.6 V vs Li-In to C/20), -0.6..1.4 V vs Li-In",
+    "1C CC-CV (delithiation held at 1.4 V vs Li-In to C/20), -0.6..1.4 V vs Li-In",
     (
         f"Discharge at 1C until {HAL_LOW:g} V",
-        f"Hold at {HAL_LOW:g} V until C/20",
         f"Charge at 1C until {HAL_HIGH:g} V",
+        f"Hold at {HAL_HIGH:g} V until C/20",
     ),
     1,
     1.0,
@@ -392,8 +397,9 @@ def _hal_protocols() -> list:
                  "first cycle at 3500 mA/g (1C), -0.6..1.4 V vs Li-In (0.02-2.02 V vs Li)",
                  HAL + ": first cycle", (HAL_FIRST,)),
         Protocol("hal_first_cycle_cccv", "hal", half,
-                 "first cycle at 1C with the lithiation held at -0.6 V vs Li-In until C/20 (hold end "
-                 "assumed: not reported), delithiation CC to 1.4 V vs Li-In",
+                 "first cycle at 1C, CC lithiation to -0.6 V vs Li-In, CC delithiation to 1.4 V vs Li-In "
+                 "held there until C/20 (CV hold at the end of delithiation recovers K-Li; hold end "
+                 "assumed: not reported)",
                  HAL + ": CC-CV first cycle", (HAL_FIRST_CCCV,)),
         Protocol("hal_rate_test", "hal", half,
                  f"{HAL_RATE_REPEATS} cycles (assumed) each at 350, 700, 1750, 3500 and 7000 mA/g, then "

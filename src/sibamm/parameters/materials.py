@@ -632,10 +632,14 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
             "Si electrode initial AlCl3 conversion": assumed(0.0, "pristine electrode"),
             "Si particle diffusivity [m2.s-1]": fitted(
                 HAL_DIFFUSIVITY,
-                "intrinsic Li diffusivity across the dense film: HAL first charge capacities at 3500 mA/g "
-                "(3324.6 / 2924 mAh/g); the GITT value of the paper (2.15e-10 / 2.96e-10 cm2/s) is an "
-                "apparent Weppner-Huggins value in the two-phase region, compared with the same extraction "
-                "on the simulated GITT (scripts/fit_hal.py)",
+                "effective Li diffusivity across the dense film: HAL first charge capacities at 3500 mA/g "
+                "(3324.6 / 2924 mAh/g; scripts/fit_hal.py). UNPHYSICAL as a bulk value: 1e-8 cm2/s is ~4 "
+                "orders above a-LixSi (1e-12-1e-13 cm2/s) and 2 above c-Li15Si4; it stands for fast paths "
+                "along the pressed particles' contacts. The paper's GITT value (2.15e-10 / 2.96e-10 cm2/s) "
+                "cannot be used instead: as the film D it gives ICE 78.8 / 73.5% and K-Li ~15% at 1C "
+                "(1e-13 m2/s: 90.5 / 84.9%). The GITT does not constrain this value: L^2/D = 44 s << the "
+                "900 s pulses, so the simulated Weppner-Huggins D is the same for 1e-10 and 1e-12 m2/s "
+                "(checked 2026-11-21)",
                 FIT_DATE,
             ),
             "Si electrode exchange-current density [A.m-2]": fitted(
