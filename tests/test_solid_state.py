@@ -300,6 +300,27 @@ def test_bare_si_interfacial_resistance_grows_at_rest_and_coated_si_does_not():
     np.testing.assert_allclose(r_ct, r_kin + r_bare, rtol=1e-12)
 
 
+def test_interphase_resistance_acts_on_the_cell_voltage():
+    """The film overpotential of the kinetics is -j_tot R_int with the sulfide interphase's R_int.
+
+    It used to read PyBaMM's own SEI thickness (written before the override while the build retried
+    the submodel), so R_int was a post-processed output with no effect on the voltage."""
+    steps = [("Discharge at 1C for 1 minute",)]
+    coverage_one = {"Si electrode surface layer coverage": 1.0}
+    sols = [
+        _solve(FILM, steps, **coverage_one, **{"Si electrode surface layer resistance [Ohm.m2]": r})
+        for r in (1e-4, 2e-4)
+    ]
+    eta = [s["X-averaged Si electrode SEI film overpotential [V]"].entries[-1] for s in sols]
+    j = sols[0]["X-averaged Si electrode total interfacial current density [A.m-2]"].entries[-1]
+    assert eta[0] == pytest.approx(-j * 1e-4, rel=1e-3)
+    assert abs(eta[0]) > 1e-3
+    v = [s["Voltage [V]"].entries[-1] for s in sols]
+    # lithiation through the more resistive layer ends lower, by the change of the film overpotential
+    assert v[1] < v[0]
+    assert v[0] - v[1] == pytest.approx(abs(eta[1] - eta[0]), rel=0.05)
+
+
 def test_fast_dense_film_reaches_the_equilibrium_capacity():
     """Fast diffusion, high electronic conductivity, fast kinetics, no interphase: a slow lithiation
     ends where the lithiation OCP meets the cut-off."""

@@ -171,9 +171,11 @@ class SulfideInterphaseThickness(pybamm.sei.SEIThickness):
     ``L_SEI rho_SEI = R_int`` (the interphase resistance of :class:`SulfideInterphase`)."""
 
     def get_coupled_variables(self, variables):
-        variables = super().get_coupled_variables(variables)
         domain, Domain = self.domain_Domain
+        # read R_int first: PyBaMM's build retries a submodel that raises KeyError, but the parent
+        # writes its own thickness into ``variables`` before that, and the kinetics would read it
         R_int = variables[f"{Domain} electrode interphase resistance [Ohm.m2]"]
+        variables = super().get_coupled_variables(variables)
         L_eff = R_int / self.phase_param.R_sei
         variables[f"{Domain} SEI thickness [m]"] = L_eff
         variables[f"X-averaged {domain} SEI thickness [m]"] = pybamm.x_average(L_eff)
