@@ -300,15 +300,16 @@ def test_bare_si_interfacial_resistance_grows_at_rest_and_coated_si_does_not():
     np.testing.assert_allclose(r_ct, r_kin + r_bare, rtol=1e-12)
 
 
-def test_interphase_resistance_acts_on_the_cell_voltage():
+@pytest.mark.parametrize("options", [FILM, {**FILM, "residual AlCl3": "lithiated"}])
+def test_interphase_resistance_acts_on_the_cell_voltage(options):
     """The film overpotential of the kinetics is -j_tot R_int with the sulfide interphase's R_int.
 
-    It used to read PyBaMM's own SEI thickness (written before the override while the build retried
-    the submodel), so R_int was a post-processed output with no effect on the voltage."""
+    With the AlCl3 conversion the kinetics used to read PyBaMM's own SEI thickness (written before the
+    override while the build retried the submodel), so R_int had no effect on the voltage."""
     steps = [("Discharge at 1C for 1 minute",)]
     coverage_one = {"Si electrode surface layer coverage": 1.0}
     sols = [
-        _solve(FILM, steps, **coverage_one, **{"Si electrode surface layer resistance [Ohm.m2]": r})
+        _solve(options, steps, **coverage_one, **{"Si electrode surface layer resistance [Ohm.m2]": r})
         for r in (1e-4, 2e-4)
     ]
     eta = [s["X-averaged Si electrode SEI film overpotential [V]"].entries[-1] for s in sols]
