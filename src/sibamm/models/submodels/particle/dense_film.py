@@ -9,22 +9,24 @@ from ..interface.sulfide_interphase import contact_loss_rate
 def dense_film_geometry(geometry, domain):
     """Replace the Si particle domain by a Cartesian slab y in [0, L_film].
 
-    **Why a planar 1-D dense-electrode model.** The HAL electrodes are Si (or Si@AlCl3) with
-    0.3 wt% PVDF on Cu: no solid electrolyte and no carbon in the film. Li+ can only enter
-    at the Si|LPSC face, and the reaction front crosses the dense Si layer by solid-state
-    transport, which is what the paper's GITT probes: an apparent D of 2.15e-10 (μSi) and
-    2.96e-10 cm2/s (Si@AlCl3) in the transformation region, i.e. diffusion through the film,
-    not into separate particles. A porous-electrode model in which Si itself carries the
-    ions would need an ionic conductivity of LixSi as a function of lithiation and would
-    resolve the same 1-D gradient twice (x for ions, r for the particles); the planar slab
-    is the same physics with one coordinate, and it keeps the c-Si two-phase front and the
-    c-Li15Si4 phase of :class:`SiliconPhaseOCP` (planar front area). The two GITT shapes
-    then come from the parameters, not the structure: μSi first fills the amorphous host at
-    the SE face (solid-solution slope) until the host reaches the front composition and the
-    c-Si -> a-LixSi front runs at its flat potential (plateau); Si@AlCl3, without the native
-    oxide and its Li-consuming, slow surface, transforms from the start (front composition
-    reached immediately: a single-phase transformation). Electronic conduction through the
-    same slab (:class:`DenseFilmOhm`) gives the kinetically trapped Li (K-Li) its mechanism.
+    **Why a planar 1-D dense-electrode model.** The HAL electrodes are Si (or Si@AlCl3) with 0.3 wt%
+    PVDF on Cu: no solid electrolyte and no carbon in the film. Li+ can only enter at the Si|LPSC
+    face, and the reaction front crosses the dense Si layer by solid-state transport. The paper's
+    GITT values, 2.15e-10 (μSi) and 2.96e-10 cm2/s (Si@AlCl3) in the transformation region, need the
+    film thickness as the diffusion length: Weppner-Huggins cannot return more than 4 L^2 / (pi tau)
+    (:func:`sibamm.analysis.weppner_huggins_limit`), which for 15 min pulses and 1-3 μm particles
+    stays near 3e-12 cm2/s. (With the fitted film diffusivity the film equilibrates within a minute,
+    so the simulated GITT reads the plateau's thermodynamics, not the film diffusivity; see the HAL
+    report.) A porous-electrode model in which Si itself carries the ions would need an ionic
+    conductivity of LixSi as a function of lithiation and would resolve the same 1-D gradient twice
+    (x for ions, r for the particles); the planar slab is the same physics with one coordinate, and
+    it keeps the c-Si two-phase front and the c-Li15Si4 phase of :class:`SiliconPhaseOCP` (planar
+    front area). The two GITT shapes then come from the parameters, not the structure: μSi first
+    fills the amorphous host at the SE face (solid-solution slope) until the host reaches the front
+    composition and the c-Si -> a-LixSi front runs at its flat potential (plateau); Si@AlCl3,
+    without the native oxide and its Li-consuming, slow surface, transforms from the start (front
+    composition reached immediately: a single-phase transformation). Electronic conduction through
+    the same slab (:class:`DenseFilmOhm`) gives the kinetically trapped Li (K-Li) its mechanism.
 
     PyBaMM's submesh takes its coordinate system from the geometry's spatial variable,
     and its finite-volume grad, div, integral and r-average all follow the submesh. With
