@@ -196,18 +196,24 @@ def test_cv_hold_at_the_end_of_delithiation_raises_the_ice():
     assert cv["Li in active Si [mAh]"] < cc["Li in active Si [mAh]"]
 
 
-@pytest.mark.parametrize("cell", [c for c in HAL_CELLS if "highload" in c])
-def test_high_loading_cells_cycle_at_5_1_ma_cm2_after_activation(cell):
+def test_high_loading_cells_cycle_at_5_1_ma_cm2_after_activation():
     """The cold-pressed films (> 10 mAh/cm2) stopped in cycle 1-2 at 5.1 mA/cm2 without the 1.5 mA/cm2
-    activation cycle: the c-Si plateau sits below the ohmic drop. After it they cycle on a-LixSi."""
+    activation cycle: the c-Si plateau sits below the ohmic drop. After it they cycle on a-LixSi, and the
+    coated Si keeps more of its capacity at 5.1 mA/cm2 than bare uSi (its interphase resists less)."""
     from sibamm.parameters import components as comp
 
-    res = simulate(cell, "hal_highload_5.1mA", cycles=3, progress=False)
-    assert res.completed, res.message
-    q_cm2 = res.table["delithiation capacity [mAh/g]"] * res.parameters["Si mass [g]"] / (comp.HAL_AREA * 1e4)
-    assert q_cm2.iloc[0] > 9.5  # activation: the paper reports > 10 mAh/cm2 (> 9 in its rate test)
-    assert 0.5 * q_cm2.iloc[0] < q_cm2.iloc[1] < q_cm2.iloc[0]  # 5.1 mA/cm2: polarisation costs capacity
-    assert 99.0 <= res.table["CE [%]"].iloc[2] < 100.0
+    q = {}
+    for cell in ("hal_alcl3_highload_half", "hal_si_highload_half"):
+        res = simulate(cell, "hal_highload_5.1mA", cycles=3, progress=False)
+        assert res.completed, res.message
+        q[cell] = (
+            res.table["delithiation capacity [mAh/g]"] * res.parameters["Si mass [g]"] / (comp.HAL_AREA * 1e4)
+        )
+        assert q[cell].iloc[0] > 9.5  # activation: the paper reports > 10 mAh/cm2 (> 9 in its rate test)
+        assert q[cell].iloc[1] < q[cell].iloc[0]  # 5.1 mA/cm2: polarisation costs capacity
+        assert 98.0 <= res.table["CE [%]"].iloc[2] < 100.0
+    al, si = (q[c].iloc[2] / q[c].iloc[0] for c in q)
+    assert al > 0.5 and al > si
 
 
 def test_hal_protocols_parse_and_use_the_li_in_frame():
