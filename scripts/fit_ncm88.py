@@ -29,6 +29,7 @@ from scipy.optimize import brentq
 from sibamm.parameters import components as comp
 from sibamm.parameters.cells import get_cell
 from sibamm.simulation import simulate
+from sibamm.validation.hal import per_g_ncm
 
 PRE = ("hal_alcl3_ncm88_prelithiated_full", "hal_full_prelithiated")
 CHECKS = {
@@ -48,14 +49,10 @@ def first_cycle(cell: str, protocol: str, overrides: dict) -> dict:
         res = simulate(cell, protocol, overrides=overrides, progress=False)
     if not len(res.table):
         raise RuntimeError(f"{cell}: {res.message}")
-    values = get_cell(cell).values(overrides)
-    ncm_g = values["NCM88 mass loading [kg.m-2]"].value * comp.HAL_AREA * 1000
-    row = res.table.iloc[0]
-    per_g = res.parameters["Si mass [g]"] / ncm_g
     out = {
-        "charge": float(row["lithiation capacity [mAh/g]"]) * per_g,
-        "discharge": float(row["delithiation capacity [mAh/g]"]) * per_g,
-        "ICE": float(row["CE [%]"]),
+        "charge": float(per_g_ncm(res, "lithiation capacity [mAh/g]", overrides).iloc[0]),
+        "discharge": float(per_g_ncm(res, "delithiation capacity [mAh/g]", overrides).iloc[0]),
+        "ICE": float(res.table["CE [%]"].iloc[0]),
         "seconds": time.perf_counter() - t0,
     }
     print(cell, {k: round(v, 5) for k, v in overrides.items()}, {k: round(v, 2) for k, v in out.items()})

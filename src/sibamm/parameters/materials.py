@@ -639,10 +639,10 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 "(3324.6 / 2924 mAh/g; scripts/fit_hal.py). UNPHYSICAL as a bulk value: 1e-8 cm2/s is ~4 "
                 "orders above a-LixSi (1e-12-1e-13 cm2/s) and 2 above c-Li15Si4; it stands for fast paths "
                 "along the pressed particles' contacts. The paper's GITT value (2.15e-10 / 2.96e-10 cm2/s) "
-                "cannot be used instead: as the film D it gives ICE 78.8 / 73.5% and K-Li ~15% at 1C "
-                "(1e-13 m2/s: 90.5 / 84.9%). The GITT does not constrain this value: L^2/D = 44 s << the "
-                "900 s pulses, so the simulated Weppner-Huggins D is the same for 1e-10 and 1e-12 m2/s "
-                "(checked 2026-11-21)",
+                "cannot be used instead: as the film D it gives ICE 78.1 / 72.2% (Si@AlCl3 / uSi) and K-Li "
+                "15-17% at 1C (1e-13 m2/s: 89.8 / 84.3%). The GITT does not constrain this value: "
+                "L^2/D = 44 s << the 900 s pulses, so the simulated Weppner-Huggins D is the same for "
+                "1e-10 and 1e-12 m2/s (checked 2026-11-21)",
                 FIT_DATE,
             ),
             "Si electrode exchange-current density [A.m-2]": fitted(
@@ -657,10 +657,9 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 HAL_STACK_FACTOR,
                 "HAL first charge capacities at 3500 mA/g (scripts/fit_hal.py): the DC polarisation film "
                 "conductivity would drop >10 V across the film at 1C, and lower factors end the uSi "
-                "lithiation early (500 gives ~140 mAh/g with the interphase resistance acting); in the cell, "
-                "under "
-                "180 MPa stack pressure, the particle contacts conduct this much better (same factor for "
-                "every AlCl3 fraction, so the 40x ratio of the DC measurement is kept)",
+                "lithiation early (500 gives ~140 mAh/g with the interphase resistance acting); in the "
+                "cell, under 180 MPa stack pressure, the particle contacts conduct this much better (same "
+                "factor for every AlCl3 fraction, so the 40x ratio of the DC measurement is kept)",
                 FIT_DATE,
             ),
             "Si electrode specific surface area (BET) [m2.kg-1]": derived(

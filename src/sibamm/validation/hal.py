@@ -126,6 +126,13 @@ def dc_polarisation(cell_name: str, voltages=DC_VOLTAGES) -> float:
     return sigma / _v(values, "Si electrode stack-pressure conductivity factor") / 100.0
 
 
+def per_g_ncm(res, column: str, overrides: dict | None = None):
+    """A capacity column of a full-cell run (mAh per g Si) in mAh per g NCM88."""
+    values = get_cell(res.cell).values(overrides)
+    ncm_g = _v(values, "NCM88 mass loading [kg.m-2]") * comp.HAL_AREA * 1000
+    return res.table[column] * res.parameters["Si mass [g]"] / ncm_g
+
+
 def loss_split(table, values, si_mass_g: float) -> dict:
     """First-cycle Li loss in % of the lithiation capacity: K-Li = Li left in the Si after delithiation
     (trapped, plus Si that lost contact), C-Li = the rest of the irreversible capacity (interphase,
@@ -583,11 +590,6 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     _lap(timing, "high loading")
 
     # ---------------------------------------------------------------- full cells
-    def per_g_ncm(res, column):
-        values = get_cell(res.cell).values()
-        ncm_g = _v(values, "NCM88 mass loading [kg.m-2]") * comp.HAL_AREA * 1000
-        return res.table[column] * res.parameters["Si mass [g]"] / ncm_g
-
     for cell, ice_rep in ((AL_FULL, 85.6), (SI_FULL, 79.2)):
         res = simulate(cell, "hal_full_first_cycle", progress=progress)
         cal(
