@@ -448,3 +448,11 @@ def test_cli_validate_summary_names_records_whose_run_failed(tmp_path, capsys, m
     assert code == 0
     assert "1/2 calibration records" in out
     assert "c m: reported 1.0, simulated no value (the run failed" in out
+
+
+@pytest.mark.parametrize("length, tau", [(0.0, 900.0), (-1e-6, 900.0), (1e-6, 0.0)])
+def test_weppner_huggins_limit_rejects_non_positive_inputs(length, tau):
+    from sibamm.analysis import weppner_huggins_limit
+
+    with pytest.raises(SibammError, match="must be positive"):
+        weppner_huggins_limit(length, tau)
