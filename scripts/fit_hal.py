@@ -6,6 +6,7 @@ prints ICE, charge capacity and the C-Li/K-Li split next to the reported values.
     python scripts/fit_hal.py                       # shipped values
     python scripts/fit_hal.py '{"Si particle diffusivity [m2.s-1]": 2e-12}'
     python scripts/fit_hal.py --sweep               # also the 5 and 15 wt% cells
+    python scripts/fit_hal.py --rct                 # the four EIS states of the Rct table instead
 
 The shipped values were chosen from such scans (2026-11-21); each fitted value's provenance names its
 targets. Bounded by hand: conductivities, rate constants and diffusivities stay within physical ranges.
@@ -19,7 +20,7 @@ import time
 
 from sibamm.parameters.cells import get_cell
 from sibamm.simulation import simulate
-from sibamm.validation.hal import loss_split
+from sibamm.validation.hal import RCT_REPORTED, loss_split, rct_states
 
 REPORTED = {
     "hal_si_half": {"ICE": 88.4, "charge": 2924.0, "C-Li": 9.9, "K-Li": 1.5},
@@ -53,5 +54,10 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     overrides = json.loads(args[0]) if args else {}
     cells = tuple(REPORTED) if "--sweep" in sys.argv else ("hal_si_half", "hal_alcl3_10_half")
+    if "--rct" in sys.argv:
+        for column, cell in enumerate(("hal_si_half", "hal_alcl3_10_half")):
+            rct = rct_states(cell, overrides)
+            print(cell, {state: (round(v, 1), RCT_REPORTED[state][column]) for state, v in rct.items()})
+        sys.exit(0)
     for cell, r in evaluate(overrides, cells).items():
         print(cell, r, "reported", REPORTED[cell])

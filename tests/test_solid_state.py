@@ -322,6 +322,74 @@ def test_interphase_resistance_acts_on_the_cell_voltage(options):
     assert v[0] - v[1] == pytest.approx(abs(eta[1] - eta[0]), rel=0.05)
 
 
+SPACE_CHARGE = {**FILM, "interface kinetics": "space-charge limited"}
+
+
+def _space_charge(j_lith, exponent=0.5):
+    return {
+        "Si electrode space-charge exchange current density when lithiated [A.m-2]": j_lith,
+        "Si electrode space-charge conductivity exponent": exponent,
+    }
+
+
+def test_space_charge_kinetics_reduce_to_butler_volmer_for_a_metallic_electron_supply():
+    steps = [("Discharge at 1C for 1 minute", "Rest for 5 minutes")]
+    bv = _solve(FILM, steps)
+    metallic = _solve(SPACE_CHARGE, steps, **_space_charge(1e12))
+    np.testing.assert_allclose(metallic["Voltage [V]"].entries, bv["Voltage [V]"].entries, rtol=0, atol=1e-6)
+
+
+def test_space_charge_resistance_is_the_small_signal_voltage_response():
+    """At a small current the space-charge step is linear: its voltage cost is I R_sc, with R_sc the
+    published EIS-comparable resistance R T / (2 F j_sc A), j_sc = j_lith (sigma(sto)/sigma_lith)^n."""
+    steps = [("Discharge at 0.005C for 10 seconds",)]
+    bv = _solve(FILM, steps)
+    sc = _solve(SPACE_CHARGE, steps, **_space_charge(50.0))
+    r_sc = sc["Si space-charge resistance [Ohm]"].entries[-1]
+    current = abs(sc["Current [A]"].entries[-1])
+    loss = bv["Voltage [V]"].entries[-1] - sc["Voltage [V]"].entries[-1]
+    assert loss == pytest.approx(current * r_sc, rel=0.02)
+    pv = hal_values()
+    sto = (
+        pv["Initial concentration in positive electrode [mol.m-3]"]
+        / pv["Maximum concentration in positive electrode [mol.m-3]"]
+    )
+    lo, hi = 1e-2, 10.0  # film conductivity (delithiated, lithiated) [S/m] of hal_values
+    mid, width = (
+        pv[f"Positive electrode Si phase conductivity transition {k}"] for k in ("stoichiometry", "width")
+    )
+    sigma = lo * (hi / lo) ** (1 / (1 + np.exp(-(sto - mid) / width)))
+    j_sc = sc["X-averaged Si electrode space-charge exchange current density [A.m-2]"].entries[0]
+    assert j_sc == pytest.approx(50.0 * (sigma / hi) ** 0.5, rel=1e-3)
+    # the charge-transfer resistance of the EIS states is the sum of the three series steps
+    total = sc["Si charge-transfer resistance [Ohm]"].entries
+    parts = [
+        sc[f"Si {k} resistance [Ohm]"].entries
+        for k in ("kinetic charge-transfer", "space-charge", "interfacial")
+    ]
+    np.testing.assert_allclose(total, sum(parts), rtol=1e-12)
+
+
+def test_space_charge_resistance_is_kinetic_and_grows_as_li_poor_si_conducts_worse():
+    """Its small-signal resistance at open circuit is large, but under load it costs far less than an ohmic
+    layer of that resistance would: the EIS Rct of Li-poor Si does not become a 1C voltage loss."""
+    steps = [("Discharge at 1C for 1 minute",)]
+    bv = _solve(FILM, steps)
+    r_sc = {}
+    for sigma in (1e-2, 1e-3):
+        sc = _solve(
+            SPACE_CHARGE,
+            steps,
+            **_space_charge(20.0),
+            **{"Si electrode Si phase conductivity when delithiated [S.m-1]": sigma},
+        )
+        r_sc[sigma] = sc["Si space-charge resistance [Ohm]"].entries[0]
+        current = abs(sc["Current [A]"].entries[0])
+        loss = bv["Voltage [V]"].entries[0] - sc["Voltage [V]"].entries[0]
+        assert 0 < loss < 0.5 * current * r_sc[sigma]
+    assert r_sc[1e-3] > 2 * r_sc[1e-2]
+
+
 def test_fast_dense_film_reaches_the_equilibrium_capacity():
     """Fast diffusion, high electronic conductivity, fast kinetics, no interphase: a slow lithiation
     ends where the lithiation OCP meets the cut-off."""

@@ -237,6 +237,11 @@ DECLARED = (
 
 #: fitted values that are not scalars a fit can move, and why
 NOT_REFIT = {
+    "Si electrode space-charge exchange current density when lithiated [A.m-2]": "fitted by "
+    "scripts/fit_hal.py --rct to the initial Rct of uSi and Si@AlCl3 (2026-11-21): an EIS state of the "
+    "1C cycle + 12 h rest run (sibamm.validation.hal.rct_states), which the fit engine has no target for",
+    "Si electrode space-charge conductivity exponent": "fitted with the space-charge exchange current "
+    "(scripts/fit_hal.py --rct): the ratio of the uSi and Si@AlCl3 initial Rct",
     "Si electrode exchange-current density [A.m-2]": "a function (Chen2020_composite form); its prefactor "
     "for the HAL dense films was scanned by scripts/fit_hal.py against the 3500 mA/g first-cycle capacities",
     "Si electrode lithiation OCP [V]": "a function: MSMR galleries placed at the a-LixSi dQ/dV peaks",

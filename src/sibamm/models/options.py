@@ -20,6 +20,7 @@ SIBAMM_OPTIONS = {
     "electrolyte": ("liquid", ("liquid", "single-ion solid")),
     "counter electrode": ("Li metal", ("Li metal", "Li-In")),
     "residual AlCl3": ("none", ("none", "lithiated")),
+    "interface kinetics": ("Butler-Volmer", ("Butler-Volmer", "space-charge limited")),
 }
 
 

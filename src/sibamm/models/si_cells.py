@@ -26,7 +26,9 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
     :class:`~sibamm.models.submodels.DenseFilmOhm`), ``"SEI": "sulfide interphase"`` the
     Si|Li6PS5Cl interphase (:class:`~sibamm.models.submodels.SulfideInterphase`) and
     ``"residual AlCl3": "lithiated"`` the irreversible lithiation of residual AlCl3
-    (:class:`~sibamm.models.submodels.IrreversibleConversion`). The parameter names are
+    (:class:`~sibamm.models.submodels.IrreversibleConversion`), ``"interface kinetics": "space-charge
+    limited"`` the electron supply of Li-poor Si in series with the Butler-Volmer kinetics
+    (:class:`~sibamm.models.submodels.SpaceChargeLimitedButlerVolmer`). The parameter names are
     listed in ``docs/solid_state_model.md`` and in the submodels' docstrings.
 
     Parameters
@@ -75,6 +77,10 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
         ocp = sm.SiliconPhaseOCP(p, d, "lithium-ion main", o, "primary", transformations=phases)
         ocp.planar = film
         self.submodels[f"{d} primary open-circuit potential"] = ocp
+        if opts["interface kinetics"] == "space-charge limited":
+            self.submodels[f"{d} primary interface"] = sm.SpaceChargeLimitedButlerVolmer(
+                p, d, "lithium-ion main", o, "primary"
+            )
         conversions = []
         if opts["Li2S formation"] != "none":
             conversions.append("Li2S")
@@ -172,10 +178,11 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
     def _interface_resistances(self, d):
         """EIS-comparable resistances of the Si|SE interface (linearised, per cell).
 
-        ``R_ct = R T / (F i0 A) + R_int / A`` with ``A`` the Si|SE interface area: the
-        small-signal (linearised Butler-Volmer) charge-transfer resistance of the main
-        reaction in series with the interphase (:class:`SulfideInterphase`), to compare
-        with the EIS-fitted Rct of the HAL paper.
+        ``R_ct = R T / (F i0 A) + R T / (2 F j_sc A) + R_int / A`` with ``A`` the Si|SE interface
+        area: the small-signal (linearised Butler-Volmer) charge-transfer resistance of the main
+        reaction in series with the space-charge step of Li-poor Si (when that option is on,
+        :class:`SpaceChargeLimitedButlerVolmer`) and the interphase (:class:`SulfideInterphase`), to
+        compare with the EIS-fitted Rct of the HAL paper.
         """
         v = self.variables
         a = v[f"X-averaged {d} electrode surface area to volume ratio [m-1]"]
@@ -184,12 +191,15 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
         i0 = v[f"X-averaged {d} electrode exchange current density [A.m-2]"]
         T = v[f"X-averaged {d} electrode temperature [K]"]
         R_kin = self.param.R * T / (self.param.F * i0 * area)
+        j_sc = v.get(f"X-averaged {d} electrode space-charge exchange current density [A.m-2]")
+        R_sc = pybamm.Scalar(0) if j_sc is None else self.param.R * T / (2 * self.param.F * j_sc * area)
         v.update(
             {
                 "Si interphase resistance [Ohm.m2]": R_int,
                 "Si interfacial resistance [Ohm]": R_int / area,
                 "Si kinetic charge-transfer resistance [Ohm]": R_kin,
-                "Si charge-transfer resistance [Ohm]": R_kin + R_int / area,
+                "Si space-charge resistance [Ohm]": R_sc,
+                "Si charge-transfer resistance [Ohm]": R_kin + R_sc + R_int / area,
                 "Si interface area [m2]": area,
                 "Si sulfide interphase thickness [m]": v[
                     f"X-averaged {d} electrode sulfide interphase thickness [m]"

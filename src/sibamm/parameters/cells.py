@@ -542,12 +542,14 @@ HAL_HALF_OPTIONS = {
     "particle shape": "dense film",
     "SEI": "sulfide interphase",
     "residual AlCl3": "lithiated",
+    "interface kinetics": "space-charge limited",
 }
 HAL_FULL_OPTIONS = {
     "electrolyte": "single-ion solid",
     "particle shape": "dense film",
     "SEI": "sulfide interphase",
     "residual AlCl3": "lithiated",
+    "interface kinetics": "space-charge limited",
 }
 
 

@@ -58,13 +58,13 @@ def _v(values, name):
     return values[name].value
 
 
-def _solve(cell_name: str, steps: tuple, variables: tuple):
-    """Run one cycle of ``steps`` on the fresh cell and return {variable: (time [s], values)} per step."""
+def _solve(cell_name: str, steps: tuple, variables: tuple, overrides: dict | None = None):
+    """Run one cycle of ``steps`` on the fresh cell and return {variable: values} per step."""
     cell = get_cell(cell_name)
     model = SiliconDFN(cell.model_options)
     sim = pybamm.Simulation(
         model,
-        parameter_values=cell.parameter_values(),
+        parameter_values=cell.parameter_values(overrides),
         experiment=pybamm.Experiment([steps]),
         solver=pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8),
         discretisation_kwargs={"check_model": False},
@@ -78,7 +78,7 @@ def _solve(cell_name: str, steps: tuple, variables: tuple):
     return out
 
 
-def rct_states(cell_name: str) -> dict:
+def rct_states(cell_name: str, overrides: dict | None = None) -> dict:
     """Model charge-transfer resistance [Ohm] at the four EIS states of the HAL Rct table (one run of
     ``hal_cycle_rest_12h``): pristine, end of lithiation, delithiated, after the 12 h rest.
 
@@ -90,7 +90,7 @@ def rct_states(cell_name: str) -> dict:
     lithiation (the 1C lithiation ends close to equilibrium at the 0.02 V vs Li cut-off)."""
     steps = get_protocol("hal_cycle_rest_12h").blocks[0].steps
     name = "Si charge-transfer resistance [Ohm]"
-    parts = _solve(cell_name, steps, (name, "Time [s]"))
+    parts = _solve(cell_name, steps, (name, "Time [s]"), overrides)
     if len(parts) < 3:
         raise SibammError(f"{cell_name}: the cycle + 12 h rest stopped after {len(parts)} of 3 steps")
     lith, _, rest = parts

@@ -7,6 +7,7 @@ from .counter_electrode.li_in import LiInButlerVolmer, LiInOpenCircuitPotential,
 from .electrolyte.single_ion_conductor import SingleIonConductor
 from .interface.irreversible_conversion import IrreversibleConversion, Li2SFormation
 from .interface.si_sei import FormationAndBreathingSEI
+from .interface.space_charge_kinetics import SpaceChargeLimitedButlerVolmer
 from .interface.sulfide_interphase import SulfideInterphase, SulfideInterphaseThickness
 from .mechanics.inward_breathing import InwardBreathing
 from .open_circuit_potential.silicon_phases import (
@@ -37,6 +38,7 @@ __all__ = [
     "PristineCrystallineSi",
     "SiliconPhaseOCP",
     "SingleIonConductor",
+    "SpaceChargeLimitedButlerVolmer",
     "SulfideInterphase",
     "SulfideInterphaseThickness",
     "SwellingPorosity",

@@ -1,0 +1,84 @@
+#
+# Charge transfer at the face of Li-poor (semiconducting) Si: a space-charge step in series
+#
+import pybamm
+
+from ..conductivity.lithiation_dependent import si_phase_conductivity
+
+
+class SpaceChargeLimitedButlerVolmer(pybamm.kinetics.SymmetricButlerVolmer):
+    r"""Symmetric Butler-Volmer kinetics of the Si main reaction in series with the space-charge
+    layer of Li-poor Si.
+
+    Li-poor Si is a semiconductor; LixSi is metallic (Pollak et al., Phys. Rev. Lett. 2009). At a
+    semiconductor electrode the applied potential drops in the space-charge layer and the electron
+    (majority-carrier) exchange across it changes exponentially with the whole drop (transfer
+    coefficient 1; Gerischer; Bard & Faulkner, *Electrochemical Methods*, 2nd ed., ch. 18; Memming,
+    *Semiconductor Electrochemistry*, ch. 7). That step is in series with the Butler-Volmer reaction and
+    takes part of the overpotential:
+
+    .. math::
+        j = 2 j_0 \sinh\left(\frac{F(\eta - \eta_{sc})}{2RT}\right),\qquad
+        \eta_{sc} = \frac{RT}{F}\,\mathrm{asinh}\left(\frac{j_{tot}}{2 j_{sc}}\right),\qquad
+        j_{sc} = j_{sc,lith} \left(\frac{\sigma(sto_a)}{\sigma_{lith}}\right)^{n}
+
+    with ``j_tot`` PyBaMM's algebraic total interfacial current (the one its SEI film drop uses),
+    :func:`si_phase_conductivity` the film's lithiation-dependent conductivity (same law and parameters
+    as the electronic drop) at the amorphous host's face stoichiometry ``sto_a`` (pristine c-Si holds
+    no Li: its face stays Li-poor until the a-LixSi front reaches it), and ``j_sc`` the carrier supply,
+    which scales with the carrier density. Its small-signal resistance at open circuit,
+    ``R_sc = R T / (2 F j_sc)`` [Ohm m2], is the EIS Rct of Li-poor Si (HAL: 470 Ohm bare vs 16.5 Ohm
+    lithiated; the Al(Si)OCl-coated Si@AlCl3 conducts 40x better and rises less), while under load
+    the step costs only ``(RT/F) ln(|j| / j_sc)``: kinetic, not ohmic. On a lithiated (metallic) face
+    it vanishes. The cathodic branch (lithiation, accumulation) is the textbook one; a depleted
+    anodic branch would saturate at the minority-carrier supply, which the symmetric form does not
+    model (delithiation of a Li-poor face is already limited by the film's emptied surface).
+
+    Parameters (``Si electrode`` prefix): ``space-charge exchange current density when lithiated
+    [A.m-2]`` (``j_sc,lith``), ``space-charge conductivity exponent`` (``n``) and the four
+    ``Si phase conductivity ...`` parameters of the conductivity submodels. Needs PyBaMM's
+    distributed SEI film resistance (any SEI option other than "none"), which provides ``j_tot``.
+    """
+
+    def _space_charge_exchange_current(self, variables):
+        Domain = self.domain.capitalize()
+
+        def p(name):
+            return pybamm.Parameter(f"{Domain} electrode {name}")
+
+        sigma_lith = p("Si phase conductivity when lithiated [S.m-1]")
+        sigma = si_phase_conductivity(
+            variables[f"{Domain} electrode amorphous LixSi surface stoichiometry"],
+            p("Si phase conductivity when delithiated [S.m-1]"),
+            sigma_lith,
+            p("Si phase conductivity transition stoichiometry"),
+            p("Si phase conductivity transition width"),
+        )
+        exponent = p("space-charge conductivity exponent")
+        return (
+            p("space-charge exchange current density when lithiated [A.m-2]")
+            * (sigma / sigma_lith) ** exponent
+        )
+
+    def get_coupled_variables(self, variables):
+        if self.reaction != "lithium-ion main":
+            return super().get_coupled_variables(variables)
+        domain, Domain = self.domain, self.domain.capitalize()
+        j_sc = self._space_charge_exchange_current(variables)
+        j_tot = variables[f"Total {domain} electrode interfacial current density variable [A.m-2]"]
+        T = variables[f"{Domain} electrode temperature [K]"]
+        RT_F = self.param.R * T / self.param.F
+        self._eta_sc = RT_F * pybamm.arcsinh(j_tot / (2 * j_sc))
+        variables = super().get_coupled_variables(variables)
+        for name, value in (
+            ("space-charge exchange current density [A.m-2]", j_sc),
+            ("space-charge overpotential [V]", self._eta_sc),
+        ):
+            variables[f"{Domain} electrode {name}"] = value
+            variables[f"X-averaged {domain} electrode {name}"] = pybamm.x_average(value)
+        return variables
+
+    def _get_kinetics(self, j0, ne, eta_r, T, u):
+        if self.reaction == "lithium-ion main":
+            eta_r = eta_r - self._eta_sc
+        return super()._get_kinetics(j0, ne, eta_r, T, u)
