@@ -125,6 +125,8 @@ def test_every_new_option_is_well_posed(options):
         ({"electrolyte": "single-ion solid", "SEI": "formation and breathing"}, "sulfide interphase"),
         ({"electrolyte": "single-ion solid", "SEI": "none", "residual AlCl3": "lithiated"}, "side reaction"),
         ({"electrolyte": "polymer"}, "choose from"),
+        ({"SEI": "none", "interface kinetics": "space-charge limited"}, "needs an SEI-type option"),
+        ({"interface kinetics": "Marcus"}, "choose from"),
     ],
 )
 def test_bad_option_combinations_say_what_is_allowed(options, needle):

@@ -66,6 +66,11 @@ def resolve_options(options: dict | None) -> dict:
             "option 'residual AlCl3' needs an interfacial side reaction: set 'SEI' to "
             "'sulfide interphase' (or 'formation and breathing') or 'residual AlCl3' to 'none'"
         )
+    if resolved["interface kinetics"] == "space-charge limited" and resolved["SEI"] == "none":
+        raise SibammError(
+            "option 'interface kinetics' = 'space-charge limited' needs an SEI-type option (its step reads "
+            "PyBaMM's total interfacial current state): set 'SEI' or use 'Butler-Volmer'"
+        )
     if options:
         bad = sorted(options)[0]
         raise SibammError(f"unknown model option {bad!r}; known options: {sorted(SIBAMM_OPTIONS)}")
