@@ -308,6 +308,19 @@ def test_unphysical_alcl3_fraction_is_rejected_in_one_line():
     assert "AlCl3" in _one_line(err)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Si electrode space-charge exchange current density when lithiated [A.m-2]",
+        "Si electrode space-charge conductivity exponent",
+    ],
+)
+def test_non_positive_space_charge_parameters_are_rejected_in_one_line(name):
+    with pytest.raises(SibammError) as err:
+        get_cell(HALF).values({name: 0.0})
+    assert name in _one_line(err) and "positive" in _one_line(err)
+
+
 def test_unphysical_oxide_thickness_is_rejected_in_one_line():
     with pytest.raises(SibammError) as err:
         surface_layer(0.1, 1e-6, 2e-6, 1.98e-5, 8.8e-4, 3e3)

@@ -147,7 +147,15 @@ class Cell:
 #: names (substrings) whose value must lie in [0, 1) rather than [0, 1]
 _BELOW_ONE = ("shell porosity", "minimum shell porosity", "electrode porosity", "Separator porosity")
 #: names (substrings) whose value must be strictly positive
-_POSITIVE = ("[K]", "ratio", "C-rate definition", "capacity [mAh", "active mass fraction", "[A.kg-1]")
+_POSITIVE = (
+    "[K]",
+    "ratio",
+    "C-rate definition",
+    "capacity [mAh",
+    "active mass fraction",
+    "[A.kg-1]",
+    "space-charge",
+)
 _POSITIVE_UNITS = ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]", "[kg]", "[A.h]", "[A]")
 
 
