@@ -3,7 +3,7 @@
 #
 import pybamm
 
-from .lithiation_dependent import si_phase_conductivity
+from .lithiation_dependent import electrode_si_phase_conductivity
 
 
 class DenseFilmOhm(pybamm.electrode.ohm.Full):
@@ -65,13 +65,7 @@ class DenseFilmOhm(pybamm.electrode.ohm.Full):
         def p(name):
             return pybamm.Parameter(f"{D} electrode {name}")
 
-        sigma = p("conductive additive conductivity [S.m-1]") + si_phase_conductivity(
-            sto,
-            p("Si phase conductivity when delithiated [S.m-1]"),
-            p("Si phase conductivity when lithiated [S.m-1]"),
-            p("Si phase conductivity transition stoichiometry"),
-            p("Si phase conductivity transition width"),
-        )
+        sigma = p("conductive additive conductivity [S.m-1]") + electrode_si_phase_conductivity(sto, D)
         y = pybamm.SpatialVariable(f"r_{self.domain[0]}", domains=sto.domains, coord_sys="cartesian")
         return pybamm.x_average(pybamm.Integral(1 / sigma, y)), sigma
 

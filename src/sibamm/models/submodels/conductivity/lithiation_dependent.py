@@ -16,6 +16,23 @@ def si_phase_conductivity(sto, sigma_si, sigma_lisi, sto_half, width):
     return sigma_si * pybamm.exp(pybamm.log(sigma_lisi / sigma_si) * s)
 
 
+def electrode_si_phase_conductivity(sto, Domain):
+    """:func:`si_phase_conductivity` with the ``{Domain} electrode Si phase conductivity ...`` parameters
+    (delithiated and lithiated values, transition stoichiometry and width): one law for the electronic
+    paths and the space-charge kinetics."""
+
+    def p(name):
+        return pybamm.Parameter(f"{Domain} electrode Si phase conductivity {name}")
+
+    return si_phase_conductivity(
+        sto,
+        p("when delithiated [S.m-1]"),
+        p("when lithiated [S.m-1]"),
+        p("transition stoichiometry"),
+        p("transition width"),
+    )
+
+
 class LithiationDependentOhm(pybamm.electrode.ohm.Full):
     """Ohm's law in the Si electrode with a conductivity that depends on lithiation.
 
@@ -37,13 +54,7 @@ class LithiationDependentOhm(pybamm.electrode.ohm.Full):
         def p(name):
             return pybamm.Parameter(f"{D} electrode {name}")
 
-        sigma_si = si_phase_conductivity(
-            sto,
-            p("Si phase conductivity when delithiated [S.m-1]"),
-            p("Si phase conductivity when lithiated [S.m-1]"),
-            p("Si phase conductivity transition stoichiometry"),
-            p("Si phase conductivity transition width"),
-        )
+        sigma_si = electrode_si_phase_conductivity(sto, D)
         return p("conductive additive conductivity [S.m-1]") + sigma_si * eps_s**1.5, sigma_si
 
     def get_coupled_variables(self, variables):

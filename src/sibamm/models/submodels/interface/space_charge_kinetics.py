@@ -3,7 +3,7 @@
 #
 import pybamm
 
-from ..conductivity.lithiation_dependent import si_phase_conductivity
+from ..conductivity.lithiation_dependent import electrode_si_phase_conductivity
 
 
 class SpaceChargeLimitedButlerVolmer(pybamm.kinetics.SymmetricButlerVolmer):
@@ -23,9 +23,10 @@ class SpaceChargeLimitedButlerVolmer(pybamm.kinetics.SymmetricButlerVolmer):
         j_{sc} = j_{sc,lith} \left(\frac{\sigma(sto_a)}{\sigma_{lith}}\right)^{n}
 
     with ``j_tot`` PyBaMM's algebraic total interfacial current (the one its SEI film drop uses),
-    :func:`si_phase_conductivity` the film's lithiation-dependent conductivity (same law and parameters
-    as the electronic drop) at the amorphous host's face stoichiometry ``sto_a`` (pristine c-Si holds
-    no Li: its face stays Li-poor until the a-LixSi front reaches it), and ``j_sc`` the carrier supply,
+    :func:`electrode_si_phase_conductivity` the film's lithiation-dependent conductivity (same law and
+    parameters as the electronic drop) at the amorphous host's face stoichiometry ``sto_a`` (pristine
+    c-Si holds no Li: its face stays Li-poor until the a-LixSi front reaches it), and ``j_sc`` the
+    carrier supply,
     which scales with the carrier density. Its small-signal resistance at open circuit,
     ``R_sc = R T / (2 F j_sc)`` [Ohm m2], is the EIS Rct of Li-poor Si (HAL: 470 Ohm bare vs 16.5 Ohm
     lithiated; the Al(Si)OCl-coated Si@AlCl3 conducts 40x better and rises less), while under load
@@ -47,12 +48,8 @@ class SpaceChargeLimitedButlerVolmer(pybamm.kinetics.SymmetricButlerVolmer):
             return pybamm.Parameter(f"{Domain} electrode {name}")
 
         sigma_lith = p("Si phase conductivity when lithiated [S.m-1]")
-        sigma = si_phase_conductivity(
-            variables[f"{Domain} electrode amorphous LixSi surface stoichiometry"],
-            p("Si phase conductivity when delithiated [S.m-1]"),
-            sigma_lith,
-            p("Si phase conductivity transition stoichiometry"),
-            p("Si phase conductivity transition width"),
+        sigma = electrode_si_phase_conductivity(
+            variables[f"{Domain} electrode amorphous LixSi surface stoichiometry"], Domain
         )
         exponent = p("space-charge conductivity exponent")
         return (
