@@ -599,8 +599,8 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 HAL_SEI_CONDUCTIVITY,
                 "HAL uSi first charge capacity 2924 mAh/g and ICE 88.4% at 3500 mA/g: the resistance of the "
                 "interphase growing with the C-Li ends the bare-Si lithiation at the 0.02 V vs Li cut-off "
-                "(steep, with the space-charge limited kinetics: 3.3e-4 S/m gives 2665 mAh/g, 3.7e-4 3007; "
-                "scripts/fit_hal.py, 2026-11-21)",
+                "(steep, with the space-charge limited kinetics: 3.3e-4 S/m gives 2642 mAh/g, 3.5e-4 2909, "
+                "3.7e-4 3003; scripts/fit_hal.py, 2026-11-21)",
                 FIT_DATE,
             ),
             "Si electrode sulfide interphase formation capacity [mol.m-2]": fitted(
