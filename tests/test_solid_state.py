@@ -63,6 +63,7 @@ def hal_values(**extra):
         "Si electrode surface layer sulfide reduction ratio": 0.0,
         "Si electrode sulfide interphase formation capacity [mol.m-2]": 1e-3,
         "Si electrode interfacial void growth coefficient": 0.05,
+        "Si electrode interfacial contact loss isolated fraction": 1.0,
         "Si electrode AlCl3 lithium content [mol.m-3]": 3000.0,
         "Si electrode AlCl3 formation rate constant [s-1]": 1e-6,
         "Si electrode AlCl3 formation potential [V]": 0.5,
@@ -585,3 +586,70 @@ def test_electrochemical_interphase_stops_at_its_formation_capacity():
     c_li = [c["Loss of lithium to positive SEI [mol]"].entries[-1] for c in sol.cycles]
     assert c_li[0] > 0.9 * q_max * area  # the route reaches its capacity in the first cycle
     assert c_li[-1] < 1.01 * q_max * area  # and then stops
+
+
+def test_cracks_in_the_surface_layer_pass_like_bare_si_up_to_their_share_of_the_capacity():
+    """A covered surface with a cracked share r reduces LPSC there as bare Si does, rate and capacity:
+    once both routes have passivated, its C-Li is r times bare Si's (Q_max is per exposed area)."""
+    q_max = 2e-6
+    steps = [("Discharge at 0.5C until -0.6 V", "Charge at 0.5C until 0.2 V")] * 2
+
+    def c_li(theta, r):
+        sol = _solve(
+            FILM,
+            steps,
+            **{
+                "Si electrode sulfide interphase formation capacity [mol.m-2]": q_max,
+                "Si electrode sulfide interphase exchange current density [A.m-2]": 1e-4,
+                "Si electrode interfacial void growth coefficient": 0.0,
+                "Si electrode surface layer coverage": theta,
+                "Si electrode surface layer sulfide reduction ratio": r,
+            },
+        )
+        area = sol["Si interface area [m2]"].entries[0]
+        return sol["Loss of lithium to positive SEI [mol]"].entries[-1] / (q_max * area)
+
+    bare, leaky = c_li(0.0, 0.0), c_li(1.0, 0.4)
+    assert bare == pytest.approx(1.0, abs=0.02)
+    assert leaky == pytest.approx(0.4 * bare, rel=0.02)
+
+
+def _contact_loss_run(isolated):
+    steps = [("Discharge at 0.5C until -0.6 V", "Charge at 0.5C until 0.2 V")] * 3
+    solver = pybamm.IDAKLUSolver(rtol=1e-7, atol=1e-7)
+    return _solve(
+        FILM,
+        steps,
+        solver=solver,
+        **{
+            "Si electrode interfacial void growth coefficient": 0.5,
+            "Si electrode interfacial contact loss isolated fraction": isolated,
+        },
+    )
+
+
+def test_voids_in_a_continuous_film_shrink_the_face_and_keep_the_si_and_its_li():
+    """Isolated fraction 0: the Si behind a void stays in the film, so the contact loss removes interface
+    area (a = eps_s (1 - chi) / L) but no Si and no Li; the face resistance grows as 1/(1 - chi) and Li is
+    conserved. Isolated fraction 1 is the particulate limit: the same loss cuts Si off with its Li."""
+    sol = _contact_loss_run(0.0)
+    assert len(sol.cycles) == 3
+    chi = sol["Si interfacial contact loss"].entries
+    eps = sol["X-averaged positive electrode active material volume fraction"].entries
+    a = sol["X-averaged positive electrode surface area to volume ratio [m-1]"].entries
+    assert chi[-1] > 0.05
+    assert eps[-1] == pytest.approx(eps[0], rel=1e-9)
+    assert a[-1] / a[0] == pytest.approx(1 - chi[-1], rel=1e-6)
+    assert (
+        abs(sol["Loss of lithium due to loss of active material in positive electrode [mol]"].entries[-1])
+        < 1e-12
+    )
+    first = sol.cycles[0]
+    q = first.steps[0]["Discharge capacity [A.h]"].entries
+    scale = (q[-1] - q[0]) * 3600 / F
+    assert abs(_li_total(sol.cycles[-1]) - _li_total(first, 0)) < 1e-6 * scale
+    isolated = _contact_loss_run(1.0)
+    k_li = isolated["Loss of lithium due to loss of active material in positive electrode [mol]"].entries[-1]
+    assert k_li > 1e-3 * scale
+    eps_iso = isolated["X-averaged positive electrode active material volume fraction"].entries
+    assert eps_iso[-1] < eps_iso[0] * (1 - 0.5 * isolated["Si interfacial contact loss"].entries[-1])

@@ -196,8 +196,9 @@ DECLARED = (
         quick=False,
         cost="1 first cycle at 1C per cell and simulation (~1-2 s)",
         notes="fitted by the coarse scans of scripts/fit_hal.py (issue 4, 2026-11-21); the sulfide "
-        "interphase formation capacity and the void growth coefficient also carry the 10.5 A/g cycling "
-        "(not refitted here: 400 cycles per simulation)",
+        "interphase formation capacity, the surface layer sulfide reduction ratio and the void growth "
+        "coefficient also carry the 10.5 A/g cycling (scripts/fit_hal.py --cycling; not refitted here: "
+        "400 cycles per simulation)",
     ),
     DeclaredFit(
         "hal_ncm88_first_cycle",

@@ -421,6 +421,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     n_sim = min(len(t) - 1 for t in long.values())
     for cell, ret, ace, cce in ((AL, 86.0, 99.998, 88.5), (SI, 14.0, 99.945, 39.2)):
         t = long[cell]
+        m = cycling_metrics(t)
         tag = _tag(len(t) - 1, 200)
         cal(
             cell,
@@ -428,18 +429,17 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             "capacity retention after 200 cycles at 10.5 A/g" + tag,
             "%",
             ret,
-            _row(t, 200)["retention [%]"],
+            m["retention after 200 cycles [%]"],
             "retention",
             SRC + ", 10.5 A/g cycling",
         )
-        ce = t["CE [%]"].iloc[1:401]
         cal(
             cell,
             proto,
             "average CE at 10.5 A/g" + _tag(len(t) - 1, 400),
             "%",
             ace,
-            float(ce.mean()),
+            m["average CE [%]"],
             "efficiency_high",
             SRC + ", 10.5 A/g cycling",
         )
@@ -449,7 +449,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             "cumulative CE over 400 cycles at 10.5 A/g" + _tag(len(t) - 1, 400),
             "%",
             cce,
-            100 * float(np.prod(ce.to_numpy() / 100)),
+            m["cumulative CE [%]"],
             "retention",
             SRC + ", 10.5 A/g cycling",
         )
@@ -457,8 +457,8 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         notes.append(
             f"{LABEL[cell]} at 10.5 A/g: the reported cumulative CE {cce}% over 400 cycles means a mean Li "
             f"loss of {100 * (1 - (cce / 100) ** (1 / 400)):.3f}% per cycle, the reported average CE {ace}% "
-            f"one of {100 - ace:.3f}%: no Li-conserving model meets both (the model is calibrated to the "
-            "retention and the cumulative CE)."
+            f"one of {100 - ace:.3f}%: no uniform per-cycle loss gives both numbers exactly (each is "
+            "compared within its tolerance)."
         )
     t = long[AL]
     cal(
@@ -467,7 +467,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         "delithiation capacity after 400 cycles at 10.5 A/g" + _tag(len(t) - 1, 400),
         "mAh/g",
         700.0,
-        _row(t, 400)["delithiation capacity [mAh/g]"],
+        cycling_metrics(t)["capacity after 400 cycles [mAh/g]"],
         "capacity_approx",
         SRC + ": ~700 mAh/g",
     )
@@ -694,6 +694,19 @@ def _lap(timing: dict, label: str) -> None:
     now = time.perf_counter()
     timing[label] = now - timing.pop("_t")
     timing["_t"] = now
+
+
+def cycling_metrics(table) -> dict:
+    """The reported 10.5 A/g numbers from a ``hal_cycling_10.5A`` table (row 0 is the 1C cycle):
+    retention after 200 cycles, average and cumulative (product) CE over cycles 2-401, capacity
+    after 400 cycles. Shorter tables give the value at their last cycle."""
+    ce = table["CE [%]"].iloc[1:401]
+    return {
+        "retention after 200 cycles [%]": float(_row(table, 200)["retention [%]"]),
+        "average CE [%]": float(ce.mean()),
+        "cumulative CE [%]": 100 * float(np.prod(ce.to_numpy() / 100)),
+        "capacity after 400 cycles [mAh/g]": float(_row(table, 400)["delithiation capacity [mAh/g]"]),
+    }
 
 
 def _tag(n_done: int, n_needed: int) -> str:

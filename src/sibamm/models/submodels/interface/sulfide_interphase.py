@@ -12,23 +12,32 @@ def _p(Domain, name):
 
 
 def contact_loss_rate(variables, domain):
-    """d chi/dt [s-1]: Si|SE contact lost per unit cycled volumetric strain of bare Si.
+    """d chi/dt [s-1]: Si|SE contact lost as Li is cycled through the contacts that are left.
 
-    ``d chi/dt = (1 - theta) k_v (1 - chi) Omega |j| / (F L_film)``: ``Omega |j| / (F L_film)``
-    is the film's volumetric strain rate (``Omega c_max |d sto/dt|`` with
-    ``d sto/dt = a j / (F c_max eps_s)`` and ``a / eps_s = 1 / L_film``), so voids and cracks
-    open in proportion to the volume change cycled through the interface, on the bare
-    (uncoated) part of the surface only.
+    ``d chi/dt = f k_v (1 - chi) Omega |j| / (F L_film)``, with ``j`` the current density per
+    contacted interface area and ``f`` the exposed share of the surface (:func:`exposed_fraction`).
+    ``Omega |j| / (F L_film)`` is the volumetric strain rate the contacts impose on the film behind
+    them: voids and cracks open in proportion to the volume change cycled through each contact.
+    As contact is lost the same cell current crowds into the contacts that are left
+    (``j ~ I / (1 - chi)``, current constriction; Kasemchainan et al., Nat. Mater. 18, 1105, 2019),
+    so each contact fails faster and the loss accelerates: ``chi`` grows with the charge passed,
+    ``d chi / dQ ~ f k_v Omega / (F L_film eps_s)``, until the face can no longer carry the
+    current and the cut-off ends the step.
     """
     Domain = domain.capitalize()
     chi = variables[f"{Domain} electrode interfacial contact loss"]
     j = variables[f"{Domain} electrode interfacial current density [A.m-2]"]
-    theta = _p(Domain, "surface layer coverage")
     k_v = _p(Domain, "interfacial void growth coefficient")
     omega = _p(Domain, "partial molar volume [m3.mol-1]")
     L = pybamm.Parameter(f"{Domain} electrode thickness [m]")
     F = pybamm.constants.F
-    return (1 - theta) * k_v * (1 - chi) * omega * smooth_abs(j, 1e-6) / (F * L)
+    return exposed_fraction(Domain) * k_v * (1 - chi) * omega * smooth_abs(j, 1e-6) / (F * L)
+
+
+def exposed_fraction(Domain):
+    """``(1 - theta) + theta r``: the bare surface plus the cracked share ``r`` of the covered one."""
+    theta = _p(Domain, "surface layer coverage")
+    return (1 - theta) + theta * _p(Domain, "surface layer sulfide reduction ratio")
 
 
 class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
@@ -44,21 +53,21 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
        the impedance of bare Si grows with time at rest.
     2. **electrochemical** (SE reduction with Li from the electrode: C-Li, concentrated at
        the Si|LPSC interface), cathodically activated and passivated by the layer:
-       ``i_ec = j0_ec (L_0/L) exp(-F (dphi - U_ec)/(2RT))`` per bare area, so the current per
-       Si interface area is ``j_ec = -((1 - theta) + theta r) i_ec`` and ``dL_ec/dt = V_int i_ec / F``.
-       ``r`` (0..1) is the LPSC reduction on the covered surface relative to bare Si: LPSC is
-       reduced below ~1.7 V vs Li wherever electrons reach it, and the thin SA layer cracks as
-       Si expands, so the layer removes only part of the electrochemical loss (HAL: C-Li 9.9%
-       bare vs 7.5% coated). It consumes Li (C-Li) but does not thicken the bare-Si film nor
-       change the covered part's resistance. The route has a finite capacity: it stops as the
-       Li it consumed per interface area, ``Q``, approaches ``Q_max`` (``i_ec`` carries the factor
-       ``1 - Q/Q_max``; ``dQ/dt`` is proportional to it, so ``Q`` approaches ``Q_max`` and never
-       passes it): the reducible SE at the interface is used up in the first cycles, after which
-       the interfacial loss passivates (HAL: average CE 99.945 / 99.998% over 400 cycles).
+       ``i_ec = j0_ec (L_0/L) (1 - Q/Q_max) exp(-F (dphi - U_ec)/(2RT))`` per exposed area, so
+       the current per Si interface area is ``j_ec = -f i_ec`` with ``f = (1 - theta) + theta r``
+       (:func:`exposed_fraction`) and ``dL_ec/dt = V_int i_ec / F``. ``r`` (0..1) is the share of
+       the covered surface exposed to LPSC: the thin SA layer cracks as the Si expands, and LPSC
+       is reduced below ~1.7 V vs Li wherever the cracks let electrons reach it (HAL: C-Li 9.9%
+       bare vs 7.5% coated). The route consumes Li (C-Li) but does not thicken the bare-Si film
+       nor change the covered part's resistance. It has a finite capacity per exposed area: it
+       stops as the Li it consumed there, ``Q`` (``dQ/dt = i_ec / F``), approaches ``Q_max``, so
+       the reducible SE in contact is used up in the first cycles and the interfacial loss
+       passivates (HAL: average CE 99.945 / 99.998% over 400 cycles). Rate and capacity both
+       scale with the exposed area ``f``: a crack in the SA layer behaves like bare Si.
 
     The Al(Si)OCl/AlCl3 surface layer covers a fraction ``theta`` of the surface: it is
-    stable against LPSC (no chemical route, and only the fraction ``r`` of the electrochemical
-    one runs there) and has its own constant resistance
+    stable against LPSC (no chemical route, and the electrochemical one and the voids only on
+    its cracked share ``r``) and has its own constant resistance
     ``R_SA``. Bare and covered parts conduct in parallel,
 
     .. math:: R_{int} = \left(\frac{\theta}{R_{SA}} + \frac{(1-\theta)\kappa}{L}\right)^{-1}\ [\Omega\,m^2]
@@ -67,9 +76,10 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
     (the model publishes the SEI "thickness" ``R_int / rho_SEI`` for PyBaMM's kinetics; the
     physical thickness is ``Si sulfide interphase thickness [m]``).
 
-    Voids and cracks at the bare interface grow with cycling (:func:`contact_loss_rate`):
-    the contact-loss fraction ``chi`` takes Si out of ionic contact, which
-    :class:`DenseFilmActiveMaterial` removes as lost active material (K-Li).
+    Voids and cracks at the exposed interface grow with cycling (:func:`contact_loss_rate`):
+    the contact-loss fraction ``chi`` takes part of the Si face out of ionic contact, which
+    :class:`DenseFilmActiveMaterial` turns into a smaller interface area (and, for its isolated
+    share, lost active material: K-Li).
 
     Li consumed by the electrochemical route is PyBaMM's ``Loss of lithium to ... SEI`` (the
     C-Li line). Irreversible conversions (:class:`IrreversibleConversion`: residual AlCl3,
@@ -123,8 +133,7 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
                 -0.5 * F / (R * T) * (dphi - _p(Domain, "sulfide interphase formation potential [V]"))
             )
         )
-        r = _p(Domain, "surface layer sulfide reduction ratio")
-        j_sei = -((1 - theta) + theta * r) * i_ec
+        j_sei = -exposed_fraction(Domain) * i_ec
         j_sei = j_sei + self._conversion_current(variables)
         kappa = _p(Domain, "sulfide interphase ionic conductivity [S.m-1]")
         R_sa = _p(Domain, "surface layer resistance [Ohm.m2]")
@@ -156,9 +165,7 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
             _p(Domain, "sulfide interphase molar volume [m3.mol-1]") * i_ec / self.param.F
         )
         self.rhs[variables[states["contact"]]] = contact_loss_rate(variables, self.domain)
-        theta = _p(Domain, "surface layer coverage")
-        r = _p(Domain, "surface layer sulfide reduction ratio")
-        self.rhs[variables[states["consumed"]]] = ((1 - theta) + theta * r) * i_ec / self.param.F
+        self.rhs[variables[states["consumed"]]] = i_ec / self.param.F
 
     def set_initial_conditions(self, variables):
         super().set_initial_conditions(variables)

@@ -48,18 +48,27 @@ def dense_film_geometry(geometry, domain):
 
 
 class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
-    """Si volume fraction and interface area of a dense film; Si lost with interfacial contact.
+    """Si volume fraction and interface area of a dense film; Si|SE contact lost to voids.
 
     The film's Si occupies a volume fraction ``eps_s`` of the electrode layer and takes Li
     only through its face to the solid electrolyte, so the interface area per electrode
     volume is ``a = eps_s / L_film`` (interface area ``eps_s`` per geometric area) instead of
     a sphere's ``3 eps_s / R``.
 
-    Si whose face to the SE loses contact (voids and cracks at the Si|LPSC interface,
-    :class:`SulfideInterphase`'s contact loss ``chi``) no longer exchanges Li: it is lost
-    active material, ``d eps_s/dt = -eps_s,0 d chi/dt``. Its Li is counted by PyBaMM's
-    ``Loss of lithium due to loss of active material`` (K-Li). Without an interphase
-    submodel the film keeps its Si.
+    Voids and cracks at the Si|LPSC interface (:class:`SulfideInterphase`'s contact loss
+    ``chi``) take part of the face out of contact. A share ``f_iso`` of the Si behind the lost
+    contact is cut off from the film: lost active material, ``d eps_s/dt = -f_iso eps_s,0 d chi/dt``,
+    whose Li PyBaMM counts as ``Loss of lithium due to loss of active material`` (K-Li). The
+    rest stays in the film and keeps exchanging Li through the face that is left, so only the
+    interface area shrinks: ``a = (eps_s / L_film) (1 - (1 - f_iso) chi)``. The current then
+    crosses a smaller face: the kinetic, space-charge and interphase resistances grow as
+    ``1 / (1 - chi)`` and the capacity at high rate fades without any Li being lost (the slab,
+    whose face is the whole film area, takes the face-averaged flux: ``Si face contact fraction``
+    times the flux through the contacts, :class:`HollowShellDiffusion`). A dense
+    slurry-cast film is laterally continuous (Li diffuses along it, and every particle of a
+    99.7 wt% Si film touches its neighbours), so the shipped HAL cells take ``f_iso = 0``;
+    ``f_iso = 1`` is the particulate limit in which a particle that loses its SE contact is
+    isolated. Without an interphase submodel the film keeps its Si and its face.
     """
 
     def __init__(self, param, domain, options, x_average=False, phase="primary"):
@@ -80,11 +89,31 @@ class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
         return variables
 
     def get_coupled_variables(self, variables):
+        # contact fraction and interface area from states only (chi, eps_s), so that they are set
+        # before the kinetics and the particle read them; the Si loss needs the current: set_rhs
+        domain, Domain = self.domain_Domain
+        name = f"{Domain} electrode interfacial contact loss"
+        if name in variables:
+            f_iso = pybamm.Parameter(f"{Domain} electrode interfacial contact loss isolated fraction")
+            eps = variables[f"{Domain} electrode active material volume fraction"]
+            contact = 1 - (1 - f_iso) * variables[name]
+            a = eps / self.domain_param.L * contact
+            variables.update(
+                {
+                    f"{Domain} electrode Si face contact fraction": contact,
+                    f"{Domain} electrode surface area to volume ratio [m-1]": a,
+                    f"X-averaged {domain} electrode surface area to volume ratio [m-1]": pybamm.x_average(a),
+                }
+            )
+        return variables
+
+    def set_rhs(self, variables):
         domain, Domain = self.domain_Domain
         if f"{Domain} electrode interfacial contact loss" not in variables:
             deps_dt = pybamm.FullBroadcast(0, f"{domain} electrode", "current collector")
         else:
             eps0 = pybamm.Parameter(f"{Domain} electrode active material volume fraction")
-            deps_dt = -eps0 * contact_loss_rate(variables, domain)
+            f_iso = pybamm.Parameter(f"{Domain} electrode interfacial contact loss isolated fraction")
+            deps_dt = -eps0 * f_iso * contact_loss_rate(variables, domain)
         variables.update(self._get_standard_active_material_change_variables(deps_dt))
-        return variables
+        super().set_rhs(variables)

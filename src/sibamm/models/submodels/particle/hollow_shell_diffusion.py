@@ -24,6 +24,10 @@ class HollowShellDiffusion(pybamm.particle.FickianDiffusion):
     divergence, ``div(D f grad c) = f div(D grad c)``, and divides the surface-flux
     condition: exact, and it keeps the radial operator linear (a field-valued diffusivity
     would be averaged onto every radial edge).
+
+    A dense film (:class:`DenseFilmActiveMaterial`) whose face to the SE is partly lost to
+    voids takes only the contacted fraction of its face: the surface flux is scaled by the
+    ``Si face contact fraction``, so the Li entering the slab matches the interfacial current.
     """
 
     def get_coupled_variables(self, variables):
@@ -38,6 +42,11 @@ class HollowShellDiffusion(pybamm.particle.FickianDiffusion):
             else f"{Domain} {p}particle bc [mol.m-4]"
         )
         variables[bc] = variables[bc] / (1 - eps_sh)
+        # a dense film whose SE face is partly lost (DenseFilmActiveMaterial, set before this submodel):
+        # the slab takes the face-averaged flux, the contacted fraction times the flux through the contacts
+        contact = variables.get(f"{Domain} electrode Si face contact fraction")
+        if contact is not None:
+            variables[bc] = variables[bc] * (pybamm.x_average(contact) if self.x_average else contact)
         phi = variables.get(f"{Domain} electrode crystalline Li15Si4 fraction")
         if phi is not None and not self.x_average:
             ratio = pybamm.Parameter(f"{Domain} electrode crystalline Li15Si4 diffusivity ratio")
