@@ -321,6 +321,14 @@ def test_non_positive_space_charge_parameters_are_rejected_in_one_line(name):
     assert name in _one_line(err) and "positive" in _one_line(err)
 
 
+@pytest.mark.parametrize("value", [-0.1, 1.5])
+def test_isolated_fraction_outside_0_1_is_rejected_in_one_line(value):
+    name = "Si electrode interfacial contact loss isolated fraction"
+    with pytest.raises(SibammError) as err:
+        get_cell(HALF).values({name: value})
+    assert name in _one_line(err) and "[0, 1]" in _one_line(err)
+
+
 def test_unphysical_oxide_thickness_is_rejected_in_one_line():
     with pytest.raises(SibammError) as err:
         surface_layer(0.1, 1e-6, 2e-6, 1.98e-5, 8.8e-4, 3e3)
