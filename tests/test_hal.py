@@ -329,6 +329,20 @@ def test_isolated_fraction_outside_0_1_is_rejected_in_one_line(value):
     assert name in _one_line(err) and "[0, 1]" in _one_line(err)
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "rule"),
+    [
+        ("Si electrode interfacial void growth coefficient", -1e-3, "not be negative"),
+        ("Si electrode interfacial void strain-rate exponent", -0.5, "not be negative"),
+        ("Si electrode interfacial void reference strain rate [s-1]", 0.0, "positive"),
+    ],
+)
+def test_unphysical_void_law_parameters_are_rejected_in_one_line(name, value, rule):
+    with pytest.raises(SibammError) as err:
+        get_cell(HALF).values({name: value})
+    assert name in _one_line(err) and rule in _one_line(err)
+
+
 def test_unphysical_oxide_thickness_is_rejected_in_one_line():
     with pytest.raises(SibammError) as err:
         surface_layer(0.1, 1e-6, 2e-6, 1.98e-5, 8.8e-4, 3e3)

@@ -64,6 +64,8 @@ def hal_values(**extra):
         "Si electrode sulfide interphase formation capacity [mol.m-2]": 1e-3,
         "Si electrode interfacial void growth coefficient": 0.05,
         "Si electrode interfacial contact loss isolated fraction": 1.0,
+        "Si electrode interfacial void strain-rate exponent": 0.0,
+        "Si electrode interfacial void reference strain rate [s-1]": 1e-3,
         "Si electrode AlCl3 lithium content [mol.m-3]": 3000.0,
         "Si electrode AlCl3 formation rate constant [s-1]": 1e-6,
         "Si electrode AlCl3 formation potential [V]": 0.5,
@@ -649,3 +651,27 @@ def test_voids_in_a_continuous_film_shrink_the_face_and_keep_the_si_and_its_li()
     assert k_li > 1e-3 * scale
     eps_iso = isolated["X-averaged positive electrode active material volume fraction"].entries
     assert eps_iso[-1] < eps_iso[0] * (1 - 0.5 * isolated["Si interfacial contact loss"].entries[-1])
+
+
+def _contact_loss_after_same_charge(c_rate, exponent):
+    """Contact loss after 0.1 C-hours of lithiation at ``c_rate``: the same charge and volume change."""
+    minutes = 6 / c_rate
+    sol = _solve(
+        FILM,
+        [f"Discharge at {c_rate}C for {minutes} minutes"],
+        solver=pybamm.IDAKLUSolver(rtol=1e-8, atol=1e-10),
+        **{
+            "Si electrode interfacial void growth coefficient": 0.05,
+            "Si electrode interfacial void strain-rate exponent": exponent,
+        },
+    )
+    return sol["Si interfacial contact loss"].entries[-1]
+
+
+@pytest.mark.parametrize("exponent", [0.0, 0.5])
+def test_contact_loss_per_charge_scales_with_the_strain_rate_to_the_void_exponent(exponent):
+    """The voids a given volume change opens grow as (strain rate)^m: for the same charge, a 4x faster
+    lithiation loses 4^m times the contact (m = 0: the loss follows the charge alone)."""
+    slow, fast = (_contact_loss_after_same_charge(rate, exponent) for rate in (0.1, 0.4))
+    assert 1e-5 < slow < 0.05
+    assert fast / slow == pytest.approx(4**exponent, rel=0.02)

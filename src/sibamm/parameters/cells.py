@@ -155,7 +155,10 @@ _POSITIVE = (
     "active mass fraction",
     "[A.kg-1]",
     "space-charge",
+    "reference strain rate",
 )
+#: names (substrings) whose value must not be negative
+_NON_NEGATIVE = ("void growth coefficient", "void strain-rate exponent")
 _POSITIVE_UNITS = ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]", "[kg]", "[A.h]", "[A]")
 
 
@@ -179,6 +182,8 @@ def check_physical(values: dict) -> None:
             raise SibammError(f"{name} = {x} must be below 1")
         if any(k in name for k in _POSITIVE) and x <= 0:
             raise SibammError(f"{name} = {x} must be positive")
+        if any(k in name for k in _NON_NEGATIVE) and x < 0:
+            raise SibammError(f"{name} = {x} must not be negative")
         if any(u in name for u in _POSITIVE_UNITS):
             if x < 0 or (
                 x == 0

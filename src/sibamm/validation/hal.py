@@ -519,13 +519,6 @@ def run(out: Path, quick: bool = False, progress: bool = True):
                 SRC + ": > 10 mAh/cm2 (loading not given)",
             )
 
-    def retention(t, n):
-        q = t["delithiation capacity [mAh/g]"]
-        return 100 * q.iloc[min(n, len(t)) - 1] / q.iloc[0] if len(t) else None
-
-    def mean_ce(t):
-        return float(t["CE [%]"].iloc[1:].mean()) if len(t) > 1 else None
-
     t = hl[AL_HL]
     cal(
         AL_HL,
@@ -707,6 +700,17 @@ def cycling_metrics(table) -> dict:
         "cumulative CE [%]": 100 * float(np.prod(ce.to_numpy() / 100)),
         "capacity after 400 cycles [mAh/g]": float(_row(table, 400)["delithiation capacity [mAh/g]"]),
     }
+
+
+def retention(table, n: int):
+    """Delithiation capacity of cycle ``n`` over the first cycle's [%] (the last one if shorter)."""
+    q = table["delithiation capacity [mAh/g]"]
+    return 100 * q.iloc[min(n, len(table)) - 1] / q.iloc[0] if len(table) else None
+
+
+def mean_ce(table):
+    """Average CE [%] of ``table`` after its first cycle."""
+    return float(table["CE [%]"].iloc[1:].mean()) if len(table) > 1 else None
 
 
 def _tag(n_done: int, n_needed: int) -> str:

@@ -14,15 +14,20 @@ def _p(Domain, name):
 def contact_loss_rate(variables, domain):
     """d chi/dt [s-1]: Si|SE contact lost as Li is cycled through the contacts that are left.
 
-    ``d chi/dt = f k_v (1 - chi) Omega |j| / (F L_film)``, with ``j`` the current density per
-    contacted interface area and ``f`` the exposed share of the surface (:func:`exposed_fraction`).
-    ``Omega |j| / (F L_film)`` is the volumetric strain rate the contacts impose on the film behind
-    them: voids and cracks open in proportion to the volume change cycled through each contact.
-    As contact is lost the same cell current crowds into the contacts that are left
-    (``j ~ I / (1 - chi)``, current constriction; Kasemchainan et al., Nat. Mater. 18, 1105, 2019),
-    so each contact fails faster and the loss accelerates: ``chi`` grows with the charge passed,
-    ``d chi / dQ ~ f k_v Omega / (F L_film eps_s)``, until the face can no longer carry the
-    current and the cut-off ends the step.
+    ``d chi/dt = f k_v (1 - chi) Omega |j| / (F L_film) (eps_dot / eps_ref)^m``, with ``j`` the
+    current density per contacted interface area and ``f`` the exposed share of the surface
+    (:func:`exposed_fraction`). ``Omega |j| / (F L_film)`` is the volumetric strain rate the
+    contacts impose on the film behind them: voids and cracks open in proportion to the volume
+    change cycled through each contact. As contact is lost the same cell current crowds into the
+    contacts that are left (``j ~ I / (1 - chi)``, current constriction; Kasemchainan et al.,
+    Nat. Mater. 18, 1105, 2019), so each contact fails faster and the loss accelerates until the
+    face can no longer carry the current and the cut-off ends the step.
+
+    The share of that volume change which creep of the lithiated Si under stack pressure cannot
+    accommodate grows with the film's strain rate ``eps_dot = Omega |j| (1 - chi) / (F L_film)``
+    (the cell current per film volume): ``(eps_dot / eps_ref)^m``. LixSi is viscoplastic, with a
+    rate-sensitive flow stress (Bucci et al., J. Mech. Phys. Solids 62, 276, 2014; creep of
+    lithiated Si: Boles et al., Appl. Phys. Lett. 103, 263906, 2013). ``m = 0`` is rate-independent.
     """
     Domain = domain.capitalize()
     chi = variables[f"{Domain} electrode interfacial contact loss"]
@@ -30,8 +35,12 @@ def contact_loss_rate(variables, domain):
     k_v = _p(Domain, "interfacial void growth coefficient")
     omega = _p(Domain, "partial molar volume [m3.mol-1]")
     L = pybamm.Parameter(f"{Domain} electrode thickness [m]")
-    F = pybamm.constants.F
-    return exposed_fraction(Domain) * k_v * (1 - chi) * omega * smooth_abs(j, 1e-6) / (F * L)
+    contact_strain_rate = omega * smooth_abs(j, 1e-6) / (pybamm.constants.F * L)
+    film_strain_rate = contact_strain_rate * (1 - chi)
+    rate_factor = (film_strain_rate / _p(Domain, "interfacial void reference strain rate [s-1]")) ** _p(
+        Domain, "interfacial void strain-rate exponent"
+    )
+    return exposed_fraction(Domain) * k_v * film_strain_rate * rate_factor
 
 
 def exposed_fraction(Domain):
