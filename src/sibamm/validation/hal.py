@@ -26,7 +26,7 @@ from ..models import SiliconDFN
 from ..parameters import components as comp
 from ..parameters.cells import get_cell, hal_surface_layer
 from ..simulation import simulate
-from . import figures
+from . import consistency, figures
 from .records import calibration, prediction
 
 SRC = "HAL (Li, H. et al., Nat. Commun. 2025)"
@@ -675,6 +675,14 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         "The model has no Li plating, so the uSi high-loading CE > 102% cannot be reproduced."
     )
     _lap(timing, "full cells")
+    for conflict in consistency.hal_conflicts(records):
+        for r in records:
+            if (r.cell, r.metric) == (conflict.cell, conflict.metric):
+                r.conflict = conflict.describe()
+        notes.append("Conflict between reported numbers: " + conflict.describe())
+    dispersion = consistency.hal_dispersion_note(records)
+    if dispersion:
+        notes.append(dispersion)
     notes.append(
         f"HAL validation wall time: {time.perf_counter() - t_start:.0f} s ("
         + ", ".join(f"{k} {v:.0f} s" for k, v in timing.items() if k != "_t")

@@ -34,6 +34,8 @@ class Record:
     role: str
     source: str
     comparison: str = "within"  # "within", or "upper bound"/"lower bound" for reported limits ("< 10%")
+    #: why no Li-conserving model can meet this record with the other reported numbers (consistency.py)
+    conflict: str | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import math
 from pathlib import Path
 
 import pybamm
@@ -26,6 +27,12 @@ def _fmt(x, digits=4):
     return f"{x:.{digits}g}"
 
 
+def _within(r) -> str:
+    if r.role != "calibration":
+        return ""
+    return _fmt(r.within_tolerance) + (" (conflict: see the notes)" if r.conflict else "")
+
+
 def _records_table(records) -> list[str]:
     lines = [
         "| role | cell | protocol | metric | unit | reported | simulated | tolerance | within |",
@@ -37,9 +44,13 @@ def _records_table(records) -> list[str]:
             if r.comparison in ("upper bound", "lower bound")
             else (f"±{_fmt(r.tolerance, 3)}" if r.tolerance is not None else "")
         )
+        # enough digits to resolve the tolerance (average CEs: 99.998 +- 0.02)
+        digits = 4
+        if r.reported and r.tolerance:
+            digits = max(4, math.ceil(math.log10(abs(r.reported) / r.tolerance)) + 2)
         lines.append(
-            f"| {r.role} | {r.cell} | {r.protocol} | {r.metric} | {r.unit} | {_fmt(r.reported)} | "
-            f"{_fmt(r.simulated)} | {tol} | {_fmt(r.within_tolerance) if r.role == 'calibration' else ''} |"
+            f"| {r.role} | {r.cell} | {r.protocol} | {r.metric} | {r.unit} | {_fmt(r.reported, digits)} | "
+            f"{_fmt(r.simulated, digits)} | {tol} | {_within(r)} |"
         )
     return lines
 
