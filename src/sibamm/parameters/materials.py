@@ -568,7 +568,11 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
             ),
             "Si surface layer ionic resistivity [Ohm.m]": fitted(
                 HAL_SA_RESISTIVITY,
-                "HAL Rct table: Si@AlCl3 lithiated 18 Ohm vs uSi 16.5 Ohm (the SA layer's own resistance)",
+                "target HAL Rct table, Si@AlCl3 lithiated 18 Ohm vs uSi 16.5 Ohm (the SA layer's own "
+                "resistance); NOT met: the model gives 4.6 Ohm with this value, and larger ones end the 1C "
+                "first lithiation early because the c-Si plateau lies only ~80 mV above the cut-off (1.5e4 "
+                "Ohm m: 10.7 Ohm but 3186 mAh/g, out of 3324.6 +- 3%, and Si@AlCl3-15 collapses to 84 mAh/g; "
+                "2.7e4: Si@AlCl3-10 collapses; checked 2026-11-21)",
                 FIT_DATE,
             ),
             "Si electrode conductive additive conductivity [S.m-1]": reported(
