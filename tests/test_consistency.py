@@ -94,3 +94,30 @@ def test_the_model_obeys_the_cccv_ceiling_the_hold_returns_only_li_left_in_the_s
     assert cv["CE [%]"] <= C.cccv_ice_ceiling(c_li["hal_first_cycle"]) + 100 * cc["Li in active Si [mAh]"] / (
         cc["lithiation capacity [mAh/g]"] * mass
     )
+
+
+def test_dispersion_note_takes_the_least_scatter_both_windows_allow():
+    """Si@AlCl3's pair (99.998 +- 0.02, 88.5 +- 5) is met by identical cycles; uSi's (99.945 +- 0.02,
+    39.2 +- 5) needs the lowest average with the highest product: 400 ln(0.99925) - ln(0.442)."""
+
+    def pair(cell, mean, product):
+        return [
+            calibration("hal", cell, "p", "average CE at 10.5 A/g", "%", mean, None, "efficiency_high", "t"),
+            calibration(
+                "hal",
+                cell,
+                "p",
+                "cumulative CE over 400 cycles at 10.5 A/g",
+                "%",
+                product,
+                None,
+                "retention",
+                "t",
+            ),
+        ]
+
+    assert "identical cycles can meet both" in C.dispersion_note(pair(HALF, 99.998, 88.5), HALF, "Si@AlCl3")
+    note = C.dispersion_note(pair("hal_si_half", 99.945, 39.2), "hal_si_half", "uSi")
+    needed = 400 * math.log(0.99925) - math.log(0.442)
+    assert f"at least {needed:.3f}" in note and f"{100 * math.sqrt(2 * needed / 400):.1f} pp" in note
+    assert C.dispersion_note(pair(HALF, 99.998, 88.5)[:1], HALF, "Si@AlCl3") is None

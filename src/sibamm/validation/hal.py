@@ -453,13 +453,6 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             "retention",
             SRC + ", 10.5 A/g cycling",
         )
-    for cell, ace, cce in ((AL, 99.998, 88.5), (SI, 99.945, 39.2)):
-        notes.append(
-            f"{LABEL[cell]} at 10.5 A/g: the reported cumulative CE {cce}% over 400 cycles means a mean Li "
-            f"loss of {100 * (1 - (cce / 100) ** (1 / 400)):.3f}% per cycle, the reported average CE {ace}% "
-            f"one of {100 - ace:.3f}%: no uniform per-cycle loss gives both numbers exactly (each is "
-            "compared within its tolerance)."
-        )
     t = long[AL]
     cal(
         AL,
@@ -680,9 +673,10 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             if (r.cell, r.metric) == (conflict.cell, conflict.metric):
                 r.conflict = conflict.describe()
         notes.append("Conflict between reported numbers: " + conflict.describe())
-    dispersion = consistency.hal_dispersion_note(records)
-    if dispersion:
-        notes.append(dispersion)
+    for cell in (AL, SI):
+        dispersion = consistency.dispersion_note(records, cell, LABEL[cell])
+        if dispersion:
+            notes.append(dispersion)
     notes.append(
         f"HAL validation wall time: {time.perf_counter() - t_start:.0f} s ("
         + ", ".join(f"{k} {v:.0f} s" for k, v in timing.items() if k != "_t")
