@@ -6,6 +6,8 @@ import numpy as np
 import pybamm
 import pytest
 
+from sibamm.errors import SibammError
+from sibamm.models import SiliconDFN
 from sibamm.parameters import components as comp
 from sibamm.parameters.cells import get_cell
 from sibamm.simulation import simulate
@@ -115,3 +117,47 @@ def test_full_cell_ice_comes_from_the_ncm88():
         res, _, _ = _first_cycle(cell, "hal_full_first_cycle")
         assert float(res.table["CE [%]"].iloc[0]) < 90.0
         assert float(res.table["CE [%]"].iloc[0]) == pytest.approx(ice_pre, abs=3.0)
+
+
+FULL = ("hal_alcl3_ncm88_full", "hal_full_first_cycle")
+LAM_OPTION = "positive electrode loss of active material"
+
+
+def test_contact_loss_reduces_to_no_lam_and_follows_the_charge_passed():
+    """lambda = 0 is the cell without the option; with lambda > 0 the NCM lost is lambda x the Li cycled
+    through it (in units of the electrode's c_max), and the Li of the lost particles stays in the count."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        off = simulate(*FULL, options={LAM_OPTION: "none"}, progress=False).table.iloc[0]
+        zero = simulate(*FULL, overrides={comp.NCM_CONTACT_LOSS: 0.0}, progress=False).table.iloc[0]
+        lam = 0.02
+        lossy = simulate(*FULL, overrides={comp.NCM_CONTACT_LOSS: lam}, progress=False).table.iloc[0]
+    for name in ("lithiation capacity [mAh/cm2]", "delithiation capacity [mAh/cm2]", "C-Li (SEI) [mAh]"):
+        assert zero[name] == pytest.approx(off[name], rel=1e-6), name
+    assert zero["active positive material remaining [%]"] == pytest.approx(100.0, abs=1e-6)
+    assert off["Li in lost positive active material [mAh]"] == 0.0
+    values = get_cell(FULL[0]).values()
+    v = {k: values[k].value for k in values}
+    ncm_mah = (  # the electrode's c_max over its whole volume, in mAh
+        v["Maximum concentration in positive electrode [mol.m-3]"] * v["Positive electrode thickness [m]"]
+        * comp.HAL_AREA * 96485.33212 / 3.6
+    )  # fmt: skip
+    cycled = (
+        (lossy["lithiation capacity [mAh/cm2]"] + lossy["delithiation capacity [mAh/cm2]"])
+        * 1e4
+        * comp.HAL_AREA
+    )
+    lost = lam * cycled / ncm_mah / v["Positive electrode active material volume fraction"]
+    assert 100 - lossy["active positive material remaining [%]"] == pytest.approx(100 * lost, rel=5e-3)
+    assert lossy["delithiation capacity [mAh/cm2]"] < zero["delithiation capacity [mAh/cm2]"]
+    assert lossy["Li in lost positive active material [mAh]"] > 0
+    assert abs(lossy["Li balance relative error"]) < 1e-6  # the lost particles' Li is counted
+
+
+def test_contact_loss_needs_a_full_cell_and_a_non_negative_coefficient():
+    with pytest.raises(SibammError) as err:
+        SiliconDFN({"cell": "half", LAM_OPTION: "current-driven"})
+    assert "full cell" in str(err.value) and "\n" not in str(err.value)
+    with pytest.raises(SibammError) as err:
+        get_cell(FULL[0]).values({comp.NCM_CONTACT_LOSS: -1e-3})
+    assert comp.NCM_CONTACT_LOSS in str(err.value) and "not be negative" in str(err.value)

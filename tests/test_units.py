@@ -422,6 +422,9 @@ def _fake_cycle(cell_type, lith_mAh, delith_mAh):
         f"Loss of lithium due to loss of active material in {s} electrode [mol]": [0, 0, 0, 1e-7, 2e-7],
         "Total lithium in electrolyte [mol]": [5e-5] * 5,
         "Total lithium in positive electrode [mol]" if cell_type == FULL else "unused": [1e-4] * 5,
+        "Loss of lithium due to loss of active material in positive electrode [mol]"
+        if cell_type == FULL
+        else "unused too": [0, 0, 1e-8, 2e-8, 3e-8],
     }
     return FakeCycle(data, 5)
 
@@ -443,7 +446,10 @@ def test_cycle_row_capacities_and_ce(cell_type):
         assert row["net Li from counter electrode [mAh]"] == pytest.approx(net)
         assert row["total Li [mAh]"] == pytest.approx(li_si + sei + dead - net)
     else:
-        assert row["total Li [mAh]"] == pytest.approx(li_si + sei + dead + 1e-4 * MOL_TO_MAH)
+        lost_ncm = 3e-8 * MOL_TO_MAH  # Li of the positive particles that lost contact
+        assert row["Li in lost positive active material [mAh]"] == pytest.approx(lost_ncm)
+        assert row["total Li [mAh]"] == pytest.approx(li_si + sei + dead + 1e-4 * MOL_TO_MAH + lost_ncm)
+        assert row["active positive material remaining [%]"] == pytest.approx(100.0)
     assert "Li in electrolyte [mAh]" in row
 
 
@@ -489,6 +495,16 @@ def test_finalize_table_cumulative_ce_retention_and_li_balance():
     assert table["CE [%]"].iloc[0] == 90.0  # per-cycle CE is kept as given
     assert np.allclose(table["retention [%]"], 100 * np.array([1800, 1700, 1650, 1600]) / 1700)
     assert np.allclose(table["Li balance relative error"], (np.array([2.0, 2.0, 1.99, 1.97]) - 2.0) / 2.0)
+
+
+def test_finalize_table_active_material_is_the_share_left_since_the_start():
+    rows = _rows([99.0, 99.0, 99.0], [1000.0] * 3)
+    for row, si, pos in zip(rows, (95.0, 90.0, 100.0), (99.0, 99.0, 98.0)):
+        row["active Si remaining [%]"], row["active positive material remaining [%]"] = si, pos
+    table = finalize_table(rows, 1e-3)
+    # each row is end/start of its own cycle; the table chains them
+    assert np.allclose(table["active Si remaining [%]"], [95.0, 85.5, 85.5])
+    assert np.allclose(table["active positive material remaining [%]"], [99.0, 98.01, 96.0498])
 
 
 def test_finalize_table_reference_cycle_is_clamped_and_empty_rows_give_empty_table():

@@ -56,6 +56,9 @@ def _inventory(cycle, cell_type: str, index: int = -1) -> dict:
             pass
     if cell_type == "full":
         inv["Li in positive electrode [mAh]"] = at("Total lithium in positive electrode [mol]") * MOL_TO_MAH
+        inv["Li in lost positive active material [mAh]"] = (  # 0 without the positive electrode's LAM
+            at("Loss of lithium due to loss of active material in positive electrode [mol]") * MOL_TO_MAH
+        )
         inv["total Li [mAh]"] = sum(inv.values())
     else:
         passed = at("Discharge capacity [A.h]") * 1000  # mAh from the Li counter electrode
@@ -96,24 +99,38 @@ def cycle_row(
         "shell thickness change, end of cycle [%]": float(shell[-1]),
         "electrode thickness change, lithiated [%]": float(thick.max()),
         "electrode thickness change, end of cycle [%]": float(thick[-1]),
-        "active Si remaining [%]": 100 * float(eps[-1] / eps[0]) if eps[0] > 0 else float("nan"),
+        "active Si remaining [%]": _remaining(eps),
         "minimum Si surface potential vs Li at the separator [V]": float(
             np.min(cycle["Si surface potential vs Li at the separator [V]"].entries)
         ),
     }
+    if cell_type == "full":
+        row["active positive material remaining [%]"] = _remaining(
+            cycle["X-averaged positive electrode active material volume fraction"].entries
+        )
     row.update(_inventory(cycle, cell_type))
     return row
+
+
+def _remaining(eps) -> float:
+    """Active material at the end of a cycle over its start [%] (:func:`finalize_table` chains them)."""
+    eps = np.squeeze(np.asarray(eps, dtype=float))
+    return 100 * float(eps[-1] / eps[0]) if eps[0] > 0 else float("nan")
 
 
 def finalize_table(rows: list[dict], si_mass_g: float, reference_cycle: int = 1) -> pd.DataFrame:
     """Add cumulative CE, retention and the Li-balance error to the per-cycle rows.
 
-    The Li-balance error is the drift of the conserved total relative to the first
-    lithiation capacity.
+    The active-material columns, per cycle in :func:`cycle_row`, become the share left since the
+    start of the run (each cycle starts where the previous one ended). The Li-balance error is the
+    drift of the conserved total relative to the first lithiation capacity.
     """
     table = pd.DataFrame(rows)
     if table.empty:
         return table
+    for name in ("active Si remaining [%]", "active positive material remaining [%]"):
+        if name in table:
+            table[name] = 100 * np.cumprod(np.nan_to_num(table[name].to_numpy() / 100, nan=1.0))
     ce = table["CE [%]"].to_numpy() / 100
     table["cumulative CE [%]"] = 100 * np.cumprod(np.nan_to_num(ce, nan=1.0))
     cap = table["delithiation capacity [mAh/g]"].to_numpy()

@@ -21,6 +21,7 @@ SIBAMM_OPTIONS = {
     "counter electrode": ("Li metal", ("Li metal", "Li-In")),
     "residual AlCl3": ("none", ("none", "lithiated")),
     "interface kinetics": ("Butler-Volmer", ("Butler-Volmer", "space-charge limited")),
+    "positive electrode loss of active material": ("none", ("none", "current-driven")),
 }
 
 
@@ -45,6 +46,11 @@ def resolve_options(options: dict | None) -> dict:
         raise SibammError(
             f"option 'counter electrode' = {resolved['counter electrode']!r} needs a half cell; "
             "a full cell has no counter electrode: leave it 'Li metal' or set 'cell' to 'half'"
+        )
+    if resolved["positive electrode loss of active material"] != "none" and resolved["cell"] != "full":
+        raise SibammError(
+            "option 'positive electrode loss of active material' needs a full cell (a half cell's positive "
+            "electrode is the Si): set 'cell' to 'full' or leave it 'none'"
         )
     if resolved["particle shape"] == "dense film" and not solid:
         raise SibammError(

@@ -55,7 +55,10 @@ class SiliconDFN(pybamm.lithium_ion.DFN):
         pybamm_options = {
             "SEI": si_only("solvent-diffusion limited" if opts["SEI"] != "none" else "none"),
             "open-circuit potential": si_only("one-state hysteresis", "single"),
-            "loss of active material": si_only("current-driven"),
+            "loss of active material": si_only(
+                "current-driven",
+                "current-driven" if opts["positive electrode loss of active material"] != "none" else "none",
+            ),
         }
         if half:
             pybamm_options["working electrode"] = "positive"

@@ -158,7 +158,7 @@ _POSITIVE = (
     "reference strain rate",
 )
 #: names (substrings) whose value must not be negative
-_NON_NEGATIVE = ("void growth coefficient", "void strain-rate exponent")
+_NON_NEGATIVE = ("void growth coefficient", "void strain-rate exponent", "contact loss coefficient")
 _POSITIVE_UNITS = ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]", "[kg]", "[A.h]", "[A]")
 
 
@@ -559,6 +559,7 @@ HAL_HALF_OPTIONS = {
 }
 HAL_FULL_OPTIONS = {
     "electrolyte": "single-ion solid",
+    "positive electrode loss of active material": "current-driven",
     "particle shape": "dense film",
     "SEI": "sulfide interphase",
     "residual AlCl3": "lithiated",
