@@ -498,9 +498,9 @@ def ncm88_positive(loading_kg_m2: float = 0.175, source: str = HAL + ": NCM 15-2
         NCM_CONTACT_LOSS: fitted(
             1.2e-3,
             "HAL full cell 80% retention after 200 cycles at 200 mA/g (scripts/fit_hal.py --full): 1.15e-3 "
-            "gives 80.9%, 1.3e-3 78.7%. The NCM loses ~0.13% of its volume per cycle, in the range of "
-            "Ni-rich NCM in sulfide SSBs (Koerver et al. 2017). Read only with the model option "
-            "'positive electrode loss of active material' (on in the HAL full cells)",
+            "gives 80.9%, 1.3e-3 78.7%. The fitted cell loses 15% of its NCM over the 200 cycles (0.08% per "
+            "cycle); the paper reports no contact-loss measurement to check it against. Read only with the "
+            "model option 'positive electrode loss of active material' (on in the HAL full cells)",
             "2026-11-22",
         ),
         "Positive electrode exchange-current density [A.m-2]": literature(
