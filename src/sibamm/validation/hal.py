@@ -655,6 +655,16 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         SRC + ", full cell: average CE over 99.95%",
         "lower bound",
     )
+    if len(t) > 2:
+        last = t.iloc[-1]
+        notes.append(
+            f"Full cell at 200 mA/g: the first 200 mA/g cycle has a CE of {t['CE [%]'].iloc[1]:.1f}%, "
+            "because after the 20 mA/g formation discharge the 1C discharge leaves more Li in the Si (the "
+            "NCM88 re-accepts Li slowly near full lithiation); the cycles after it average "
+            f"{mean_ce(t.iloc[1:]):.3f}%. With the NCM88 contact loss, "
+            f"{last['active positive material remaining [%]']:.1f}% of the NCM is active at the end, and "
+            f"{last['Li in lost positive active material [mAh]']:.3f} mAh of Li was lost with the rest."
+        )
 
     notes.append(
         "Frames: half-cell voltages are vs Li-In (Li-In at 0.62 V vs Li); the profiles figure shows both. "
