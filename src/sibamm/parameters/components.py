@@ -6,6 +6,7 @@ import math
 
 import pybamm
 
+from ..models.submodels.smooth import smooth_abs
 from .provenance import assumed, derived, fitted, literature, reported
 
 HPSS = "HPSS (Nat. Commun., hollow Si microspheres)"
@@ -431,8 +432,6 @@ def ncm_contact_loss_rate(i, T):
     (``Loss of lithium due to loss of active material in positive electrode [mol]``). ``T`` is
     unused (isothermal 25 C cells).
     """
-    from ..models.submodels.smooth import smooth_abs
-
     lam = pybamm.Parameter(NCM_CONTACT_LOSS)
     c_max = pybamm.Parameter("Maximum concentration in positive electrode [mol.m-3]")
     L = pybamm.Parameter("Positive electrode thickness [m]")
