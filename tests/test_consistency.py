@@ -39,6 +39,10 @@ def test_the_reported_hal_numbers_rule_out_the_cccv_ice_and_the_high_loading_ave
     assert mean.ceiling == pytest.approx(100 * (1 + 0.067 / (500 * 0.67)))
     assert mean.ceiling < mean.needed == pytest.approx(100.04)
     assert "\n" not in mean.describe() and mean.cell in mean.describe()
+    # the numbers behind each bound are written out (no unformatted placeholder)
+    for conflict in conflicts.values():
+        assert "{" not in conflict.describe() and "}" not in conflict.describe()
+    assert "(6.7%, Si@AlCl3 ICE 94.3 - 1," in mean.describe()
 
 
 def test_consistent_reported_numbers_give_no_conflict():

@@ -109,14 +109,17 @@ def _li_mah(values, concentration, electrode):
     )
 
 
-def test_full_cell_ice_comes_from_the_ncm88():
-    """Both Si@AlCl3 and uSi full cells lose at least the NCM88's own first-cycle Li."""
+def test_full_cell_ice_comes_from_the_ncm88_and_bare_si_loses_more():
+    """Both Si@AlCl3 and uSi full cells lose at least the NCM88's own first-cycle Li (the pre-lithiated
+    cell's), and bare uSi, whose lithiated surface keeps reducing LPSC, loses more (HAL: 85.6 vs 79.2%)."""
     pre, _, _ = _first_cycle(*PRE)
     ice_pre = float(pre.table["CE [%]"].iloc[0])
+    ice = {}
     for cell in ("hal_alcl3_ncm88_full", "hal_si_ncm88_full"):
         res, _, _ = _first_cycle(cell, "hal_full_first_cycle")
-        assert float(res.table["CE [%]"].iloc[0]) < 90.0
-        assert float(res.table["CE [%]"].iloc[0]) == pytest.approx(ice_pre, abs=3.0)
+        ice[cell] = float(res.table["CE [%]"].iloc[0])
+        assert ice[cell] < ice_pre + 0.5
+    assert ice["hal_si_ncm88_full"] < ice["hal_alcl3_ncm88_full"] - 2.0
 
 
 FULL = ("hal_alcl3_ncm88_full", "hal_full_first_cycle")

@@ -55,6 +55,7 @@ def hal_values(**extra):
         "Si electrode sulfide interphase initial thickness [m]": 2e-9,
         "Si electrode sulfide interphase chemical growth constant [m2.s-1]": 1e-22,
         "Si electrode sulfide interphase exchange current density [A.m-2]": 1e-6,
+        "Si electrode sulfide interphase lithiated-Si rate [A.m-2]": 0.0,
         "Si electrode sulfide interphase formation potential [V]": 0.6,
         "Si electrode sulfide interphase molar volume [m3.mol-1]": 3e-5,
         "Si electrode sulfide interphase ionic conductivity [S.m-1]": 1e-6,
@@ -572,6 +573,56 @@ def test_lithium_is_conserved_in_the_solid_state_full_cell():
 
 
 Q_MAX = 2e-6
+
+
+def _lithiated_branch_run(coverage):
+    """Lithiate, rest 2 h, delithiate, rest 2 h with only the lithiated-Si branch taking Li."""
+    steps = [
+        (
+            "Discharge at 0.5C until -0.6 V",
+            "Rest for 2 hours",
+            "Charge at 0.5C until 1.4 V",
+            "Rest for 2 hours",
+        )
+    ]
+    return _solve(
+        FILM,
+        steps,
+        **{
+            "Si electrode sulfide interphase lithiated-Si rate [A.m-2]": 1e3,
+            "Si electrode sulfide interphase exchange current density [A.m-2]": 0.0,
+            "Si electrode interfacial void growth coefficient": 0.0,
+            "Si electrode surface layer coverage": coverage,
+        },
+    )
+
+
+def test_lithiated_si_takes_li_from_lpsc_at_rest_at_its_li_activity_and_delithiated_si_does_not():
+    """The lithiated-Si branch: i_li = k_li exp(-F U / RT) L0 / L on the bare share, its Li on the C-Li
+    line, running at rest on lithiated Si and stopping on delithiated Si; none on fully covered Si."""
+    sol = _lithiated_branch_run(coverage=0.0)
+    steps = sol.cycles[0].steps
+    name = "Loss of lithium to positive SEI [mol]"
+    lithiated_rest = steps[1][name].entries[-1] - steps[1][name].entries[0]
+    delithiated_rest = steps[3][name].entries[-1] - steps[3][name].entries[0]
+    assert lithiated_rest > 0
+    assert delithiated_rest < 1e-2 * lithiated_rest  # the relaxed film keeps a little Li
+    # the rate is the documented law: Li activity of the Si at the face, passivated by the layer
+    rest = steps[1]
+    U = rest["X-averaged Si electrode open-circuit potential [V]"].entries
+    T = rest["X-averaged Si electrode temperature [K]"].entries
+    L = rest["X-averaged Si electrode sulfide interphase thickness [m]"].entries
+    i_li = rest["X-averaged Si electrode sulfide interphase lithiated-Si current density [A.m-2]"].entries
+    F_RT = pybamm.constants.F.value / (pybamm.constants.R.value * T)
+    np.testing.assert_allclose(i_li, 1e3 * np.exp(-F_RT * U) * 2e-9 / L, rtol=1e-3)
+    # all of it is Li taken from the cell: C-Li rate = i_li x interface area / F
+    t = rest["Time [s]"].entries
+    area = rest["Si interface area [m2]"].entries
+    expected = np.trapezoid(i_li * area, t) / pybamm.constants.F.value
+    assert lithiated_rest == pytest.approx(expected, rel=0.02)
+    # Si fully covered by the SA layer (stable against LPSC): no lithiated-Si branch
+    coated = _lithiated_branch_run(coverage=1.0).cycles[0].steps[1]
+    assert coated[name].entries[-1] - coated[name].entries[0] < 1e-6 * lithiated_rest
 
 
 def _c_li_per_formation_capacity(**extra):

@@ -166,6 +166,7 @@ DECLARED = (
             ("Si surface layer ionic resistivity [Ohm.m]", 1e2, 1e5),
             ("Si electrode sulfide interphase exchange current density [A.m-2]", 1e-13, 1e-9),
             ("Si electrode sulfide interphase ionic conductivity [S.m-1]", 1e-6, 1e-2),
+            ("Si electrode sulfide interphase lithiated-Si rate [A.m-2]", 0.0, 1e5),
             ("Si electrode sulfide interphase formation capacity [mol.m-2]", 0.05, 0.5),
             ("Si electrode surface layer sulfide reduction ratio", 0.0, 1.0),
             ("Si electrode interfacial void growth coefficient", 0.0, 0.1),

@@ -113,7 +113,7 @@ def hal_conflicts(records) -> list[Conflict]:
             out.append(Conflict(
                 mean.cell, mean.metric, ceiling, _low(mean),
                 f"Over {HIGHLOAD_CYCLES} cycles the Si can give out more Li than it takes only from its "
-                "reserve: at most the first cycle's loss ({loss:.3g}%, Si@AlCl3 ICE {ice.reported:g} - "
+                f"reserve: at most the first cycle's loss ({loss:.3g}%, Si@AlCl3 ICE {ice.reported:g} - "
                 f"{ice.tolerance:g}, all of it taken as releasable), spread over cycles of at least "
                 f"{q_min:.2f} of the first (retention {kept.reported:g} - {kept.tolerance:g}%, fading "
                 "monotonically; the activation and the 5.1 mA/cm2 cycles taken to hold the same capacity, "

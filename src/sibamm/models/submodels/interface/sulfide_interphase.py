@@ -3,7 +3,7 @@
 #
 import pybamm
 
-from ..smooth import smooth_abs
+from ..smooth import smooth_abs, smooth_positive
 from .irreversible_conversion import CarriesConversions
 
 
@@ -43,6 +43,24 @@ def contact_loss_rate(variables, domain):
     return exposed_fraction(Domain) * k_v * film_strain_rate * rate_factor
 
 
+def lithiated_reaction_current(variables, Domain, passivation):
+    """Current density [A.m-2 of bare interface] of the chemical route fed by the Si's own Li.
+
+    ``i_li = k_li a_Li (L_0 / L)`` with ``a_Li = exp(-F U / (R T))`` the Li activity of LixSi
+    against Li metal (``U`` its open-circuit potential vs Li, capped at 0 V: ``a_Li <= 1``).
+    Lithiated Si reduces LPSC to Li2S, Li3P and LiCl as Li metal does, through an interphase that
+    grows parabolically from its own products (Wenzel et al., Solid State Ionics 318, 102, 2018),
+    so ``k_li`` is the rate against Li metal through the initial layer. ``a_Li`` is ~0.1 at
+    0.06 V and ~1e-4 at 0.25 V: the route needs deeply lithiated Si, runs with time at rest as in
+    use, and takes cyclable Li. ``passivation`` is ``L_0 / L``.
+    """
+    U = variables[f"{Domain} electrode open-circuit potential [V]"]
+    T = variables[f"{Domain} electrode temperature [K]"]
+    # Li activity of LixSi, at most that of Li metal (an over-lithiated OCP below 0 V plates Li)
+    a_li = pybamm.exp(-pybamm.constants.F * smooth_positive(U, 5e-3) / (pybamm.constants.R * T))
+    return _p(Domain, "sulfide interphase lithiated-Si rate [A.m-2]") * a_li * passivation
+
+
 def exposed_fraction(Domain):
     """``(1 - theta) + theta r``: the bare surface plus the cracked share ``r`` of the covered one."""
     theta = _p(Domain, "surface layer coverage")
@@ -59,7 +77,11 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
     1. **chemical** (Si + LPSC; Li comes from the SE, not from the Si inventory), diffusion
        limited through the existing layer and independent of current, so it continues at
        open circuit: ``dL_ch/dt = k_ch / (2 L)`` (parabolic, ``L^2 ~ k_ch t``). This is why
-       the impedance of bare Si grows with time at rest.
+       the impedance of bare Si grows with time at rest. Once the Si is lithiated, LixSi itself
+       reduces LPSC (:func:`lithiated_reaction_current`): that branch, on the bare part too, takes
+       the Si's Li (a C-Li line that runs with time, not with charge) and thickens the layer by
+       ``V_int i_li / F``. It needs the Li activity of deeply lithiated Si, so it acts in slow,
+       deep cycles (the 20 mA/g NCM88 full-cell formation) and hardly at 10.5 A/g.
     2. **electrochemical** (SE reduction with Li from the electrode: C-Li, concentrated at
        the Si|LPSC interface), cathodically activated and passivated by the layer:
        ``i_ec = j0_ec (L_0/L) (1 - Q/Q_max) exp(-F (dphi - U_ec)/(2RT))`` per exposed area, so
@@ -90,10 +112,10 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
     :class:`DenseFilmActiveMaterial` turns into a smaller interface area (and, for its isolated
     share, lost active material: K-Li).
 
-    Li consumed by the electrochemical route is PyBaMM's ``Loss of lithium to ... SEI`` (the
-    C-Li line). Irreversible conversions (:class:`IrreversibleConversion`: residual AlCl3,
-    Li2S) listed in :attr:`conversions` add their side current to the interfacial current
-    but are kept out of the interphase and its Li count.
+    Li consumed by the electrochemical route and the lithiated-Si branch is PyBaMM's
+    ``Loss of lithium to ... SEI`` (the C-Li line). Irreversible conversions
+    (:class:`IrreversibleConversion`: residual AlCl3, Li2S) listed in :attr:`conversions` add their
+    side current to the interfacial current but are kept out of the interphase and its Li count.
     """
 
     def _states(self):
@@ -142,7 +164,8 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
                 -0.5 * F / (R * T) * (dphi - _p(Domain, "sulfide interphase formation potential [V]"))
             )
         )
-        j_sei = -exposed_fraction(Domain) * i_ec
+        i_li = lithiated_reaction_current(variables, Domain, L0 / L)
+        j_sei = -exposed_fraction(Domain) * i_ec - (1 - theta) * i_li
         j_sei = j_sei + self._conversion_current(variables)
         kappa = _p(Domain, "sulfide interphase ionic conductivity [S.m-1]")
         R_sa = _p(Domain, "surface layer resistance [Ohm.m2]")
@@ -152,6 +175,10 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
                 f"{Domain} electrode sulfide interphase thickness [m]": L,
                 f"X-averaged {domain} electrode sulfide interphase thickness [m]": pybamm.x_average(L),
                 f"{Domain} electrode sulfide interphase electrochemical current density [A.m-2]": i_ec,
+                f"{Domain} electrode sulfide interphase lithiated-Si current density [A.m-2]": i_li,
+                f"X-averaged {domain} electrode sulfide interphase lithiated-Si current density [A.m-2]": (
+                    pybamm.x_average(i_li)
+                ),
                 f"{Domain} electrode interphase resistance [Ohm.m2]": R_int,
                 f"X-averaged {domain} electrode interphase resistance [Ohm.m2]": pybamm.x_average(R_int),
             }
@@ -167,12 +194,13 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
         self._keep_conversions_out_of_film(variables)
         L = self._thickness(variables)
         i_ec = variables[f"{Domain} electrode sulfide interphase electrochemical current density [A.m-2]"]
-        self.rhs[variables[states["chemical"]]] = _p(
-            Domain, "sulfide interphase chemical growth constant [m2.s-1]"
-        ) / (2 * L)
-        self.rhs[variables[states["electrochemical"]]] = (
-            _p(Domain, "sulfide interphase molar volume [m3.mol-1]") * i_ec / self.param.F
+        i_li = variables[f"{Domain} electrode sulfide interphase lithiated-Si current density [A.m-2]"]
+        V_int = _p(Domain, "sulfide interphase molar volume [m3.mol-1]")
+        self.rhs[variables[states["chemical"]]] = (
+            _p(Domain, "sulfide interphase chemical growth constant [m2.s-1]") / (2 * L)
+            + V_int * i_li / self.param.F
         )
+        self.rhs[variables[states["electrochemical"]]] = V_int * i_ec / self.param.F
         self.rhs[variables[states["contact"]]] = contact_loss_rate(variables, self.domain)
         self.rhs[variables[states["consumed"]]] = i_ec / self.param.F
 
