@@ -598,8 +598,9 @@ def _lithiated_branch_run(coverage):
 
 
 def test_lithiated_si_takes_li_from_lpsc_at_rest_at_its_li_activity_and_delithiated_si_does_not():
-    """The lithiated-Si branch: i_li = k_li exp(-F U / RT) L0 / L on the bare share, its Li on the C-Li
-    line, running at rest on lithiated Si and stopping on delithiated Si; none on fully covered Si."""
+    """The lithiated-Si branch: i_li = k_li exp(-F U / RT) L0 / L on the exposed share, its Li on the C-Li
+    line, running at rest on lithiated Si and stopping on delithiated Si; none on Si fully covered by an
+    uncracked SA layer."""
     sol = _lithiated_branch_run(coverage=0.0)
     steps = sol.cycles[0].steps
     name = "Loss of lithium to positive SEI [mol]"
@@ -620,7 +621,7 @@ def test_lithiated_si_takes_li_from_lpsc_at_rest_at_its_li_activity_and_delithia
     area = rest["Si interface area [m2]"].entries
     expected = np.trapezoid(i_li * area, t) / pybamm.constants.F.value
     assert lithiated_rest == pytest.approx(expected, rel=0.02)
-    # Si fully covered by the SA layer (stable against LPSC): no lithiated-Si branch
+    # Si fully covered by an uncracked SA layer (stable against LPSC): no lithiated-Si branch
     coated = _lithiated_branch_run(coverage=1.0).cycles[0].steps[1]
     assert coated[name].entries[-1] - coated[name].entries[0] < 1e-6 * lithiated_rest
 

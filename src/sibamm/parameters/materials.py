@@ -635,7 +635,9 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 "share of the SA-covered surface exposed to LPSC through cracks (LPSC reduction and voids "
                 "run there as on bare Si): HAL Si@AlCl3-10 ICE 94.3% (94.18%) and C-Li 7.5% (5.62%; 0.5 "
                 "gives 4.85%) at 3500 mA/g, with its average CE 99.998% at 10.5 A/g (99.981%; "
-                "scripts/fit_hal.py, scripts/fit_hal.py --cycling)",
+                "scripts/fit_hal.py, scripts/fit_hal.py --cycling). With the lithiated-Si branch "
+                "(2026-11-22, not refitted): ICE 93.48%, C-Li 6.32%, average CE 99.980%; 0.63 raises the "
+                "C-Li but its voids collapse the 10.5 A/g capacity after 400 cycles to 298 mAh/g",
                 FIT_DATE,
             ),
             "Si electrode interfacial void growth coefficient": fitted(

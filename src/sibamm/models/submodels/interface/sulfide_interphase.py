@@ -44,7 +44,7 @@ def contact_loss_rate(variables, domain):
 
 
 def lithiated_reaction_current(variables, Domain, passivation):
-    """Current density [A.m-2 of bare interface] of the chemical route fed by the Si's own Li.
+    """Current density [A.m-2 of exposed interface] of the chemical route fed by the Si's own Li.
 
     ``i_li = k_li a_Li (L_0 / L)`` with ``a_Li = exp(-F U / (R T))`` the Li activity of LixSi
     against Li metal (``U`` its open-circuit potential vs Li, capped at 0 V: ``a_Li <= 1``).
@@ -78,10 +78,11 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
        limited through the existing layer and independent of current, so it continues at
        open circuit: ``dL_ch/dt = k_ch / (2 L)`` (parabolic, ``L^2 ~ k_ch t``). This is why
        the impedance of bare Si grows with time at rest. Once the Si is lithiated, LixSi itself
-       reduces LPSC (:func:`lithiated_reaction_current`): that branch, on the bare part too, takes
-       the Si's Li (a C-Li line that runs with time, not with charge) and thickens the layer by
-       ``V_int i_li / F``. It needs the Li activity of deeply lithiated Si, so it acts in slow,
-       deep cycles (the 20 mA/g NCM88 full-cell formation) and hardly at 10.5 A/g.
+       reduces LPSC (:func:`lithiated_reaction_current`): that branch, on the exposed share ``f``
+       like the electrochemical route, takes the Si's Li (C-Li that runs with time, not with
+       charge) and thickens the bare layer by ``V_int i_li / F``. It needs the Li activity of
+       deeply lithiated Si, so it acts in slow, deep cycles (the 20 mA/g NCM88 full-cell
+       formation) and hardly at 10.5 A/g.
     2. **electrochemical** (SE reduction with Li from the electrode: C-Li, concentrated at
        the Si|LPSC interface), cathodically activated and passivated by the layer:
        ``i_ec = j0_ec (L_0/L) (1 - Q/Q_max) exp(-F (dphi - U_ec)/(2RT))`` per exposed area, so
@@ -165,7 +166,7 @@ class SulfideInterphase(CarriesConversions, pybamm.sei.SEIGrowth):
             )
         )
         i_li = lithiated_reaction_current(variables, Domain, L0 / L)
-        j_sei = -exposed_fraction(Domain) * i_ec - (1 - theta) * i_li
+        j_sei = -exposed_fraction(Domain) * (i_ec + i_li)
         j_sei = j_sei + self._conversion_current(variables)
         kappa = _p(Domain, "sulfide interphase ionic conductivity [S.m-1]")
         R_sa = _p(Domain, "surface layer resistance [Ohm.m2]")
