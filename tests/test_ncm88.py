@@ -109,6 +109,25 @@ def _li_mah(values, concentration, electrode):
     )
 
 
+def test_prelithiated_si_starts_amorphised_and_never_below_li_metal():
+    """The pre-lithiated Li sits in a-LixSi at the c-Si front composition: that much c-Si is amorphised
+    before assembly, so the amorphous host is not over-filled and the Si stays above 0 V vs Li."""
+    values = get_cell(PRE[0]).values()
+    sto0 = (
+        values["Initial concentration in Si electrode [mol.m-3]"].value
+        / values["Maximum concentration in Si electrode [mol.m-3]"].value
+    )
+    xi0 = values["Si electrode initial crystalline Si fraction"].value
+    sto_front = values["Si electrode crystalline Si front stoichiometry"].value
+    assert sto0 / (1 - xi0) == pytest.approx(sto_front, rel=1e-9)
+    assert (
+        get_cell("hal_alcl3_ncm88_full").values()["Si electrode initial crystalline Si fraction"].value
+        == 0.97
+    )
+    res, _, _ = _first_cycle(*PRE)
+    assert res.table.iloc[0]["minimum Si surface potential vs Li at the separator [V]"] > 0.0
+
+
 def test_full_cell_ice_comes_from_the_ncm88_and_bare_si_loses_more():
     """Both Si@AlCl3 and uSi full cells lose at least the NCM88's own first-cycle Li (the pre-lithiated
     cell's), and bare uSi, whose lithiated surface keeps reducing LPSC, loses more (HAL: 85.6 vs 79.2%)."""

@@ -740,6 +740,15 @@ def _derive_hal_full(values: dict) -> dict:
     out["Initial concentration in Si electrode [mol.m-3]"] = derived(
         sto0 * c_max_si, "(initial + pre-lithiation fraction x 3500/3579) x c_max"
     )
+    # the pre-lithiated Li sits in a-LixSi at the front composition: it amorphises that much c-Si
+    xi0 = _v(values, "Si electrode initial crystalline Si fraction")
+    amorphised = sto0 / _v(values, "Si electrode crystalline Si front stoichiometry")
+    if amorphised > 1 - xi0:
+        out["Si electrode initial crystalline Si fraction"] = derived(
+            1 - amorphised,
+            "1 - (initial + pre-lithiation stoichiometry) / front stoichiometry: the pre-lithiated Li "
+            "converts c-Si to a-LixSi at the two-phase front composition",
+        )
     # NCM composite NCM:LIC:VGCF by mass -> volume fractions at the composite porosity
     f_ncm = _v(values, "NCM88 composite NCM mass fraction")
     total = ncm / f_ncm
