@@ -594,7 +594,7 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 "ionic conductivity refitted to its 2924 mAh/g charge (2982). Checks, not targets: the "
                 "uSi || NCM88 ICE at 20 mA/g NCM, 79.2% (86.8 -> 83.1%; 2500 gives 82.0% with the half "
                 "cell at 88.16%, 3500 80.1% at 87.6%, where the uSi C-Li leaves its 9.9 +- 2% window); "
-                "rate at the activity of Li metal, per bare interface area (scripts/fit_hal.py)",
+                "rate at the activity of Li metal, per exposed interface area (scripts/fit_hal.py)",
                 HAL_FIT_DATE,
             ),
             "Si electrode sulfide interphase exchange current density [A.m-2]": fitted(
