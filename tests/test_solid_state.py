@@ -626,6 +626,15 @@ def test_lithiated_si_takes_li_from_lpsc_at_rest_at_its_li_activity_and_delithia
     assert coated[name].entries[-1] - coated[name].entries[0] < 1e-6 * lithiated_rest
 
 
+def test_a_negative_lithiated_si_rate_is_refused_in_one_line():
+    """A negative rate would make Li out of LPSC: check_physical refuses it, naming the parameter."""
+    name = "Si electrode sulfide interphase lithiated-Si rate [A.m-2]"
+    with pytest.raises(SibammError) as err:
+        get_cell("hal_si_half").values({name: -1.0})
+    assert name in str(err.value) and "not be negative" in str(err.value) and "\n" not in str(err.value)
+    assert get_cell("hal_si_half").values({name: 0.0})[name].value == 0.0
+
+
 def _c_li_per_formation_capacity(**extra):
     """Two 0.5C cycles with a small formation capacity (the route saturates): C-Li per cycle / (Q_max A)."""
     steps = [("Discharge at 0.5C until -0.6 V", "Charge at 0.5C until 0.2 V")] * 2

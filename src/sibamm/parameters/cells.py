@@ -158,7 +158,12 @@ _POSITIVE = (
     "reference strain rate",
 )
 #: names (substrings) whose value must not be negative
-_NON_NEGATIVE = ("void growth coefficient", "void strain-rate exponent", "contact loss coefficient")
+_NON_NEGATIVE = (
+    "void growth coefficient",
+    "void strain-rate exponent",
+    "contact loss coefficient",
+    "lithiated-Si rate",
+)
 _POSITIVE_UNITS = ("[m]", "[kg.m-2]", "[mol.m-3]", "[kg.m-3]", "[m2.s-1]", "[S.m-1]", "[kg]", "[A.h]", "[A]")
 
 
