@@ -67,6 +67,7 @@ def hal_values(**extra):
         "Si electrode interfacial contact loss isolated fraction": 1.0,
         "Si electrode interfacial void strain-rate exponent": 0.0,
         "Si electrode interfacial void reference strain rate [s-1]": 1e-3,
+        "Si electrode interface area factor": 1.0,
         "Si electrode AlCl3 lithium content [mol.m-3]": 3000.0,
         "Si electrode AlCl3 formation rate constant [s-1]": 1e-6,
         "Si electrode AlCl3 formation potential [V]": 0.5,
@@ -637,6 +638,11 @@ def test_a_negative_lithiated_si_rate_is_refused_in_one_line():
 
 def _c_li_per_formation_capacity(**extra):
     """Two 0.5C cycles with a small formation capacity (the route saturates): C-Li per cycle / (Q_max A)."""
+    return [c_li / (Q_MAX * area) for c_li, area in _c_li_and_interface_area(**extra)]
+
+
+def _c_li_and_interface_area(**extra):
+    """C-Li [mol] after each of two 0.5C cycles with a small formation capacity, and the interface area."""
     steps = [("Discharge at 0.5C until -0.6 V", "Charge at 0.5C until 0.2 V")] * 2
     sol = _solve(
         FILM,
@@ -649,7 +655,7 @@ def _c_li_per_formation_capacity(**extra):
         },
     )
     area = sol["Si interface area [m2]"].entries[0]
-    return [c["Loss of lithium to positive SEI [mol]"].entries[-1] / (Q_MAX * area) for c in sol.cycles]
+    return [(c["Loss of lithium to positive SEI [mol]"].entries[-1], area) for c in sol.cycles]
 
 
 def test_electrochemical_interphase_stops_at_its_formation_capacity():
@@ -671,6 +677,28 @@ def test_cracks_in_the_surface_layer_pass_like_bare_si_up_to_their_share_of_the_
     )[-1]
     assert bare == pytest.approx(1.0, abs=0.02)
     assert leaky == pytest.approx(0.4 * bare, rel=0.02)
+
+
+def test_interface_area_factor_scales_the_face_its_kinetics_and_its_side_reactions_but_not_the_voids():
+    """A pressed face with k times the film area (the full cells, pressed at 400 MPa): the interface area
+    is k times larger, the saturated C-Li (Q_max per interface area) k times more, the per-area kinetic
+    resistance k times smaller; the voids follow the film's volume change, which k does not alter."""
+    plain = _c_li_and_interface_area()[-1]
+    rough = _c_li_and_interface_area(**{"Si electrode interface area factor": 2.0})[-1]
+    assert rough[1] == pytest.approx(2 * plain[1], rel=1e-9)
+    assert rough[0] == pytest.approx(2 * plain[0], rel=0.02)
+    for k in (1.0, 2.0):
+        sol = _solve(FILM, ["Rest for 1 second"], **{"Si electrode interface area factor": k})
+        r_kin = sol["Si kinetic charge-transfer resistance [Ohm]"].entries[0]
+        if k == 1.0:
+            r_kin_1 = r_kin
+    assert r_kin == pytest.approx(r_kin_1 / 2, rel=1e-6)
+    chi = [
+        _contact_loss_after_same_charge(0.25, 0.0, **{"Si electrode interface area factor": k})
+        for k in (1.0, 2.0)
+    ]
+    assert chi[0] > 1e-4
+    assert chi[1] == pytest.approx(chi[0], rel=1e-3)
 
 
 def _contact_loss_run(isolated):
@@ -714,7 +742,7 @@ def test_voids_in_a_continuous_film_shrink_the_face_and_keep_the_si_and_its_li()
     assert eps_iso[-1] < eps_iso[0] * (1 - 0.5 * isolated["Si interfacial contact loss"].entries[-1])
 
 
-def _contact_loss_after_same_charge(c_rate, exponent):
+def _contact_loss_after_same_charge(c_rate, exponent, **extra):
     """Contact loss after 0.1 C-hours of lithiation at ``c_rate``: the same charge and volume change."""
     minutes = 6 / c_rate
     sol = _solve(
@@ -724,6 +752,7 @@ def _contact_loss_after_same_charge(c_rate, exponent):
         **{
             "Si electrode interfacial void growth coefficient": 0.05,
             "Si electrode interfacial void strain-rate exponent": exponent,
+            **extra,
         },
     )
     return sol["Si interfacial contact loss"].entries[-1]

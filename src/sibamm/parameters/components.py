@@ -241,6 +241,9 @@ def hal_recipe() -> dict:
         "Si current collector thickness [m]": reported(6e-6, HAL + ": 6 um Cu foil"),
         "Si current collector conductivity [S.m-1]": literature(5.96e7, "Cu"),
         "Stack pressure [Pa]": reported(180e6, HAL + ": pressed at 180 MPa, stack pressure 180 MPa"),
+        "Si electrode interface area factor": assumed(
+            1.0, "reference: the half cells pressed at 180 MPa, whose face the fitted kinetics describe"
+        ),
     }
 
 

@@ -36,7 +36,9 @@ def contact_loss_rate(variables, domain):
     omega = _p(Domain, "partial molar volume [m3.mol-1]")
     L = pybamm.Parameter(f"{Domain} electrode thickness [m]")
     contact_strain_rate = omega * smooth_abs(j, 1e-6) / (pybamm.constants.F * L)
-    film_strain_rate = contact_strain_rate * (1 - chi)
+    film_strain_rate = (
+        contact_strain_rate * (1 - chi) * pybamm.Parameter(f"{Domain} electrode interface area factor")
+    )
     rate_factor = (film_strain_rate / _p(Domain, "interfacial void reference strain rate [s-1]")) ** _p(
         Domain, "interfacial void strain-rate exponent"
     )

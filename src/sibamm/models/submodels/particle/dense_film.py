@@ -47,6 +47,11 @@ def dense_film_geometry(geometry, domain):
     return geometry
 
 
+def face_area_factor(Domain):
+    """Si|SE contact area per geometric film area: how far the pressed SE follows the film's face."""
+    return pybamm.Parameter(f"{Domain} electrode interface area factor")
+
+
 class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
     """Si volume fraction and interface area of a dense film; Si|SE contact lost to voids.
 
@@ -79,7 +84,7 @@ class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
         domain, Domain = self.domain_Domain
         p = self.phase_name
         eps = variables[f"{Domain} electrode {p}active material volume fraction"]
-        a = eps / self.domain_param.L
+        a = eps / self.domain_param.L * face_area_factor(Domain)
         variables.update(
             {
                 f"{Domain} electrode {p}surface area to volume ratio [m-1]": a,
@@ -97,10 +102,12 @@ class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
             f_iso = pybamm.Parameter(f"{Domain} electrode interfacial contact loss isolated fraction")
             eps = variables[f"{Domain} electrode active material volume fraction"]
             contact = 1 - (1 - f_iso) * variables[name]
-            a = eps / self.domain_param.L * contact
+            a = eps / self.domain_param.L * face_area_factor(Domain) * contact
             variables.update(
                 {
                     f"{Domain} electrode Si face contact fraction": contact,
+                    f"{Domain} electrode Si face contact area per film area": face_area_factor(Domain)
+                    * contact,
                     f"{Domain} electrode surface area to volume ratio [m-1]": a,
                     f"X-averaged {domain} electrode surface area to volume ratio [m-1]": pybamm.x_average(a),
                 }

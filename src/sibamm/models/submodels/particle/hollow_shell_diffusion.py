@@ -44,7 +44,7 @@ class HollowShellDiffusion(pybamm.particle.FickianDiffusion):
         variables[bc] = variables[bc] / (1 - eps_sh)
         # a dense film whose SE face is partly lost (DenseFilmActiveMaterial, set before this submodel):
         # the slab takes the face-averaged flux, the contacted fraction times the flux through the contacts
-        contact = variables.get(f"{Domain} electrode Si face contact fraction")
+        contact = variables.get(f"{Domain} electrode Si face contact area per film area")
         if contact is not None:
             variables[bc] = variables[bc] * (pybamm.x_average(contact) if self.x_average else contact)
         phi = variables.get(f"{Domain} electrode crystalline Li15Si4 fraction")
