@@ -636,6 +636,16 @@ def test_a_negative_lithiated_si_rate_is_refused_in_one_line():
     assert get_cell("hal_si_half").values({name: 0.0})[name].value == 0.0
 
 
+@pytest.mark.parametrize("value", [0.0, -1.25])
+def test_a_non_positive_interface_area_factor_is_refused_in_one_line(value):
+    """No contact area means no cell: check_physical refuses it, naming the parameter."""
+    name = "Si electrode interface area factor"
+    with pytest.raises(SibammError) as err:
+        get_cell("hal_si_ncm88_full").values({name: value})
+    assert name in str(err.value) and "must be positive" in str(err.value) and "\n" not in str(err.value)
+    assert get_cell("hal_si_ncm88_full").values({name: 0.8})[name].value == 0.8
+
+
 def _c_li_per_formation_capacity(**extra):
     """Two 0.5C cycles with a small formation capacity (the route saturates): C-Li per cycle / (Q_max A)."""
     return [c_li / (Q_MAX * area) for c_li, area in _c_li_and_interface_area(**extra)]
