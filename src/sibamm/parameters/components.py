@@ -242,7 +242,9 @@ def hal_recipe() -> dict:
         "Si current collector conductivity [S.m-1]": literature(5.96e7, "Cu"),
         "Stack pressure [Pa]": reported(180e6, HAL + ": pressed at 180 MPa, stack pressure 180 MPa"),
         "Si electrode interface area factor": assumed(
-            1.0, "reference: the half cells pressed at 180 MPa, whose face the fitted kinetics describe"
+            1.0,
+            "reference: the half cells, pressed at 180 MPa, whose face the fitted kinetics describe (the "
+            "high-loading powder meets its LPSC separator under the same 180 MPa stack)",
         ),
     }
 

@@ -24,10 +24,12 @@ def contact_loss_rate(variables, domain):
     face can no longer carry the current and the cut-off ends the step.
 
     The share of that volume change which creep of the lithiated Si under stack pressure cannot
-    accommodate grows with the film's strain rate ``eps_dot = Omega |j| (1 - chi) / (F L_film)``
-    (the cell current per film volume): ``(eps_dot / eps_ref)^m``. LixSi is viscoplastic, with a
-    rate-sensitive flow stress (Bucci et al., J. Mech. Phys. Solids 62, 276, 2014; creep of
-    lithiated Si: Boles et al., Appl. Phys. Lett. 103, 263906, 2013). ``m = 0`` is rate-independent.
+    accommodate grows with the film's strain rate ``eps_dot = Omega |j| k (1 - chi) / (F L_film)``
+    (the cell current per film volume; ``k`` the contact area per film area,
+    :func:`~sibamm.models.submodels.particle.dense_film.face_area_factor`): ``(eps_dot / eps_ref)^m``.
+    LixSi is viscoplastic, with a rate-sensitive flow stress (Bucci et al., J. Mech. Phys. Solids 62,
+    276, 2014; creep of lithiated Si: Boles et al., Appl. Phys. Lett. 103, 263906, 2013). ``m = 0`` is
+    rate-independent.
     """
     Domain = domain.capitalize()
     chi = variables[f"{Domain} electrode interfacial contact loss"]
@@ -36,9 +38,7 @@ def contact_loss_rate(variables, domain):
     omega = _p(Domain, "partial molar volume [m3.mol-1]")
     L = pybamm.Parameter(f"{Domain} electrode thickness [m]")
     contact_strain_rate = omega * smooth_abs(j, 1e-6) / (pybamm.constants.F * L)
-    film_strain_rate = (
-        contact_strain_rate * (1 - chi) * pybamm.Parameter(f"{Domain} electrode interface area factor")
-    )
+    film_strain_rate = contact_strain_rate * (1 - chi) * _p(Domain, "interface area factor")
     rate_factor = (film_strain_rate / _p(Domain, "interfacial void reference strain rate [s-1]")) ** _p(
         Domain, "interfacial void strain-rate exponent"
     )

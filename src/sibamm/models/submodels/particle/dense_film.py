@@ -48,7 +48,11 @@ def dense_film_geometry(geometry, domain):
 
 
 def face_area_factor(Domain):
-    """Si|SE contact area per geometric film area: how far the pressed SE follows the film's face."""
+    """``k``: Si|SE contact area per film area, relative to the half cells' face (pressed at 180 MPa).
+
+    The soft LPSC follows the hard Si film's face further when the cell is pressed harder (the HAL full
+    cells, 400 MPa): ``a = k eps_s / L_film``. Interfacial currents stay per contact area, so the slab
+    takes ``k`` times the face flux and the side reactions run on ``k`` times the area."""
     return pybamm.Parameter(f"{Domain} electrode interface area factor")
 
 
@@ -57,8 +61,8 @@ class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
 
     The film's Si occupies a volume fraction ``eps_s`` of the electrode layer and takes Li
     only through its face to the solid electrolyte, so the interface area per electrode
-    volume is ``a = eps_s / L_film`` (interface area ``eps_s`` per geometric area) instead of
-    a sphere's ``3 eps_s / R``.
+    volume is ``a = k eps_s / L_film`` (interface area ``k eps_s`` per geometric area, ``k`` the
+    :func:`face_area_factor`) instead of a sphere's ``3 eps_s / R``.
 
     Voids and cracks at the Si|LPSC interface (:class:`SulfideInterphase`'s contact loss
     ``chi``) take part of the face out of contact. A share ``f_iso`` of the Si behind the lost
