@@ -14,7 +14,7 @@ def _p(Domain, name):
 def contact_loss_rate(variables, domain):
     """d chi/dt [s-1]: Si|SE contact lost as Li is cycled through the contacts that are left.
 
-    ``d chi/dt = f k_v (1 - chi) Omega |j| / (F L_film) (eps_dot / eps_ref)^m``, with ``j`` the
+    ``d chi/dt = f k_v eps_dot (eps_dot / eps_ref)^m`` with ``eps_dot`` below and ``j`` the
     current density per contacted interface area and ``f`` the exposed share of the surface
     (:func:`exposed_fraction`). ``Omega |j| / (F L_film)`` is the volumetric strain rate the
     contacts impose on the film behind them: voids and cracks open in proportion to the volume
