@@ -106,12 +106,12 @@ class DenseFilmActiveMaterial(pybamm.active_material.LossActiveMaterial):
             f_iso = pybamm.Parameter(f"{Domain} electrode interfacial contact loss isolated fraction")
             eps = variables[f"{Domain} electrode active material volume fraction"]
             contact = 1 - (1 - f_iso) * variables[name]
-            a = eps / self.domain_param.L * face_area_factor(Domain) * contact
+            contact_area = face_area_factor(Domain) * contact  # Si|SE contact area per film area
+            a = eps / self.domain_param.L * contact_area
             variables.update(
                 {
                     f"{Domain} electrode Si face contact fraction": contact,
-                    f"{Domain} electrode Si face contact area per film area": face_area_factor(Domain)
-                    * contact,
+                    f"{Domain} electrode Si face contact area per film area": contact_area,
                     f"{Domain} electrode surface area to volume ratio [m-1]": a,
                     f"X-averaged {domain} electrode surface area to volume ratio [m-1]": pybamm.x_average(a),
                 }
