@@ -270,6 +270,10 @@ NOT_REFIT = {
     "1C cycle + 12 h rest run (sibamm.validation.hal.rct_states), which the fit engine has no target for",
     "Si electrode space-charge conductivity exponent": "fitted with the space-charge exchange current "
     "(scripts/fit_hal.py --rct): the ratio of the uSi and Si@AlCl3 initial Rct",
+    "Si electrode space-charge amorphised face conductivity factor": "fitted by scripts/fit_hal.py --rct "
+    "to the Rct of the relaxed cell after the first cycle (uSi and Si@AlCl3 after the 12 h rest, Si@AlCl3 "
+    "delithiated; 2026-11-22), with the uSi 10.5 A/g retention as a check (--cycling): EIS states, which "
+    "the fit engine has no target for",
     "Si electrode exchange-current density [A.m-2]": "a function (Chen2020_composite form); its prefactor "
     "for the HAL dense films was scanned by scripts/fit_hal.py against the 3500 mA/g first-cycle capacities",
     "Si electrode lithiation OCP [V]": "a function: MSMR galleries placed at the a-LixSi dQ/dV peaks",

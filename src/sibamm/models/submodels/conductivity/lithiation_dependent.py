@@ -16,17 +16,18 @@ def si_phase_conductivity(sto, sigma_si, sigma_lisi, sto_half, width):
     return sigma_si * pybamm.exp(pybamm.log(sigma_lisi / sigma_si) * s)
 
 
-def electrode_si_phase_conductivity(sto, Domain):
+def electrode_si_phase_conductivity(sto, Domain, delithiated_factor=1):
     """:func:`si_phase_conductivity` with the ``{Domain} electrode Si phase conductivity ...`` parameters
     (delithiated and lithiated values, transition stoichiometry and width): one law for the electronic
-    paths and the space-charge kinetics."""
+    paths and the space-charge kinetics. ``delithiated_factor`` scales the delithiated end point (the
+    space-charge kinetics' amorphised face)."""
 
     def p(name):
         return pybamm.Parameter(f"{Domain} electrode Si phase conductivity {name}")
 
     return si_phase_conductivity(
         sto,
-        p("when delithiated [S.m-1]"),
+        p("when delithiated [S.m-1]") * delithiated_factor,
         p("when lithiated [S.m-1]"),
         p("transition stoichiometry"),
         p("transition width"),
