@@ -173,7 +173,8 @@ def test_amorphised_face_lowers_the_rct_after_the_first_cycle_but_not_the_pristi
         "X-averaged Si electrode space-charge amorphised face factor",
         "X-averaged Si electrode pristine crystalline Si fraction",
     )
-    lith, _, rest = _solve(cell, steps, names)
+    parts = _solve(cell, steps, names)
+    lith, rest = parts[0], parts[-1]
     xi0 = get_cell(cell).values()["Si electrode initial crystalline Si fraction"].value
     for part, i in ((lith, 0), (rest, -1)):
         factor, xi = (float(np.atleast_1d(part[n])[i]) for n in names)

@@ -8,6 +8,7 @@ The top-level API::
     sibamm.validate("hpss")           # paper numbers beside the model's
     fitted = sibamm.fit("hpss_c_half", "formation", ["Si particle diffusivity [m2.s-1]=3e-16:9e-14"],
                         data="run.csv")  # time series, per-cycle table, metrics or cycler file
+    sibamm.impedance_spectrum("hal_si_half", steps=("Discharge at 1C until -0.6 V",))  # model EIS
     sibamm.compare_designs("space.toml", db="designs.sqlite", workers=2)   # design sweep
 """
 
@@ -17,6 +18,7 @@ from .analysis import dqdv, dqdv_peak_ratio, dqdv_peaks, segment_dqdv
 from .api import catalogue, compare_designs, fit, parameters, refit
 from .compare import DesignSpace
 from .errors import SibammError
+from .impedance import impedance_spectrum
 from .models import SiliconDFN
 from .parameters import get_cell
 from .simulation import SimulationResult, simulate
@@ -34,6 +36,7 @@ __all__ = [
     "dqdv_peaks",
     "fit",
     "get_cell",
+    "impedance_spectrum",
     "parameters",
     "refit",
     "segment_dqdv",

@@ -121,6 +121,37 @@ def reference_capacity(model, parameter_values, block, solver) -> float:
     return float(q[-1] - q[0])
 
 
+def solve_steps(cell: str | Cell, steps, overrides: dict | None = None) -> pybamm.Solution:
+    """Run PyBaMM experiment ``steps`` (one cycle, e.g. ``("Discharge at 1C until -0.6 V",
+    "Rest for 10 minutes")``) on the fresh ``cell`` and return the PyBaMM solution.
+
+    For short diagnostic sequences (EIS states, DC polarisation) whose internal variables are read
+    directly; cycling protocols go through :func:`simulate`. A step the solver could not finish
+    raises a :class:`SibammError` that names it."""
+    cell_def = cell if isinstance(cell, Cell) else get_cell(cell)
+    steps = tuple(steps)
+    if not steps or not all(isinstance(s, str) and s.strip() for s in steps):
+        raise SibammError(f"steps must be a non-empty sequence of PyBaMM step strings, got {steps!r}")
+    sim = pybamm.Simulation(
+        SiliconDFN(cell_def.model_options),
+        parameter_values=cell_def.parameter_values(overrides),
+        experiment=pybamm.Experiment([steps]),
+        solver=pybamm.IDAKLUSolver(rtol=1e-6, atol=1e-8),
+        discretisation_kwargs={"check_model": False},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sol = sim.solve(calc_esoh=False)
+    done = len(sol.cycles[-1].steps) if sol.cycles and sol.cycles[-1] is not None else 0
+    if done < len(steps):
+        failed = steps[min(done, len(steps) - 1)]
+        raise SibammError(
+            f"{cell_def.name}: step {failed!r} did not finish ({done} of {len(steps)} steps ran; "
+            f"{sol.termination})"
+        )
+    return sol
+
+
 def simulate(
     cell: str | Cell,
     protocol: str | Protocol,

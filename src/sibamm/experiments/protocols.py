@@ -317,6 +317,18 @@ def _hal_cycle(rate: float) -> tuple:
     return (f"Discharge at {rate:g}C until {HAL_LOW:g} V", f"Charge at {rate:g}C until {HAL_HIGH:g} V")
 
 
+#: open circuit [s] before each EIS state of the HAL Rct table is read: an EIS sweep is measured on a
+#: relaxed cell, and the emptied (or filled) face of the film refills from the film within a minute
+HAL_EIS_RELAXATION_S = 600.0
+
+
+def _hal_eis_cycle() -> tuple:
+    """1C lithiation, rest, 1C delithiation, rest, rest to 12 h: the EIS states are the rests' ends."""
+    lith, delith = _hal_cycle(1.0)
+    rest = f"Rest for {HAL_EIS_RELAXATION_S:g} seconds"
+    return (lith, rest, delith, rest, f"Rest for {12 * 3600 - HAL_EIS_RELAXATION_S:g} seconds")
+
+
 def _hal_areal_cycle(ma_cm2: float) -> tuple:
     i_ma = ma_cm2 * HAL_AREA_CM2
     return (
@@ -427,10 +439,11 @@ def _hal_protocols() -> list:
                  "by a 2 h rest",
                  HAL + ": GITT (0.1C pulses of 15 min, 2 h rest)", (HAL_GITT_PULSE,)),
         Protocol("hal_cycle_rest_12h", "hal", half,
-                 "one cycle at 1C, -0.6..1.4 V vs Li-In, then 12 h at open circuit (Rct after one "
-                 "cycle + 12 h rest)",
+                 f"one cycle at 1C, -0.6..1.4 V vs Li-In, each half followed by {HAL_EIS_RELAXATION_S:g} s "
+                 "at open circuit (the EIS of the lithiated and delithiated states), then open circuit "
+                 "to 12 h after the delithiation (Rct after one cycle + 12 h rest)",
                  HAL + ": EIS after one cycle and 12 h rest",
-                 (Block("1C cycle then 12 h rest", (*_hal_cycle(1.0), "Rest for 12 hours"), 1, 1.0),)),
+                 (Block("1C cycle with EIS rests, then 12 h rest", _hal_eis_cycle(), 1, 1.0),)),
         Protocol("hal_rest_12h", "hal", half,
                  "12 h at open circuit on the pristine cell (interface reaction with LPSC at rest)",
                  HAL + ": impedance growth at rest", (Block("rest 12 h", ("Rest for 12 hours",), 1),)),

@@ -343,6 +343,26 @@ def rct_comparison(simulated: dict, reported: dict, path, title="Charge-transfer
     return _save(fig, path)
 
 
+def impedance_spectra(spectra: dict, path, title="Model small-signal impedance at the EIS states"):
+    """Z' and -Z'' vs frequency, one panel per material; ``spectra`` maps material -> {state: DataFrame
+    of :func:`sibamm.impedance.impedance_spectrum`}."""
+    fig, axes = plt.subplots(1, len(spectra), figsize=(5 * len(spectra), 4), squeeze=False)
+    for a, (material, states) in zip(axes[0], spectra.items()):
+        for k, (state, z) in enumerate(states.items()):
+            f = z["frequency [Hz]"]
+            a.loglog(f, z["Z' [Ohm]"], color=f"C{k}", label=f"{state}: Z'")
+            a.loglog(
+                f, z["-Z'' [Ohm]"].clip(lower=1e-3), color=f"C{k}", ls=":", label="-Z''" if k == 0 else None
+            )
+        a.set_xlabel("frequency [Hz]")
+        a.set_ylabel("impedance [Ohm]")
+        a.set_ylim(1e-1, None)
+        a.set_title(f"{material} (no double layer: the plateau is the series resistance)", fontsize=8)
+        a.legend(fontsize=7)
+    fig.suptitle(title)
+    return _save(fig, path)
+
+
 def retention_cumulative_ce(tables: dict, path, title):
     """Capacity retention and cumulative CE vs cycle for each labelled per-cycle table."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
