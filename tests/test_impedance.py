@@ -76,3 +76,11 @@ def test_steps_and_state_together_are_refused():
     state = _eis_steps("hal_si_half")[1]
     with pytest.raises(SibammError, match="either steps or state"):
         impedance_spectrum("hal_si_half", [1.0], steps=("Rest for 1 second",), state=state)
+
+
+@pytest.mark.parametrize("steps", [[""], [3.0], ("Rest for 1 second", None)])
+def test_malformed_steps_are_refused_in_one_line(steps):
+    with pytest.raises(SibammError) as err:
+        impedance_spectrum("hal_si_half", [1.0], steps=steps)
+    msg = str(err.value)
+    assert "\n" not in msg and "steps must be a non-empty sequence of PyBaMM step strings" in msg

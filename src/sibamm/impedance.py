@@ -49,7 +49,8 @@ def impedance_spectrum(
     """Impedance of ``cell`` at the end of ``steps`` (PyBaMM step strings run on the fresh cell; none:
     the fresh cell), or at the last point of a PyBaMM ``state`` solution of the same cell.
 
-    ``overrides`` (sibamm parameter names) apply to the run and to the linearisation alike.
+    ``overrides`` (sibamm parameter names) apply to the run of ``steps`` and to the linearisation; with
+    a ``state``, only to the linearisation (the same state seen through other parameters).
     Returns ``frequency [Hz]``, ``Z' [Ohm]`` and ``-Z'' [Ohm]`` (the Nyquist axes).
 
     Example: ``impedance_spectrum("hal_si_half", steps=("Discharge at 1C until -0.6 V",
