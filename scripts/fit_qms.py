@@ -16,7 +16,7 @@ import itertools
 import sys
 
 from sibamm import simulate
-from sibamm.parameters.materials import _si_exchange_current
+from sibamm.parameters.materials import si_exchange_current
 
 TARGETS = {"qms07_half": (92.5, 3350.0), "qms_si_half": (87.4, 3080.0)}
 
@@ -41,7 +41,7 @@ def scan(sei_caps, k_factors, d_bulks, sto_channels=(0.1,)):
     for sei, kf, db, sc in itertools.product(sei_caps, k_factors, d_bulks, sto_channels):
         ov = {
             "Si electrode SEI formation capacity [mol.m-2]": sei,
-            "Si electrode exchange-current density [A.m-2]": _si_exchange_current(6.69e-8 * kf),
+            "Si electrode exchange-current density [A.m-2]": si_exchange_current(6.69e-8 * kf),
             "Si particle bulk diffusivity [m2.s-1]": db,
             "Si particle channel stoichiometry scale": sc,
         }

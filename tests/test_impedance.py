@@ -9,7 +9,7 @@ import pytest
 from sibamm.errors import SibammError
 from sibamm.impedance import impedance_spectrum
 from sibamm.parameters import materials
-from sibamm.validation.hal import EIS_STATES, _eis_steps
+from sibamm.validation.hal import EIS_STATES, eis_steps
 
 RCT = "Si charge-transfer resistance [Ohm]"
 HIGH_FREQUENCY = [1e4]  # Hz: above the solid-state diffusion, below nothing (no double layer)
@@ -18,7 +18,7 @@ HIGH_FREQUENCY = [1e4]  # Hz: above the solid-state diffusion, below nothing (no
 def _ideal_interface() -> dict:
     """Si interface steps made 1e6x more conductive: kinetics, space charge, surface layer, interphase."""
     return {
-        "Si electrode exchange-current density [A.m-2]": materials._si_exchange_current(
+        "Si electrode exchange-current density [A.m-2]": materials.si_exchange_current(
             1e6 * materials.HAL_EXCHANGE_PREFACTOR
         ),
         "Si electrode space-charge exchange current density when lithiated [A.m-2]": (
@@ -35,7 +35,7 @@ def test_linearised_rct_is_the_interface_share_of_the_small_signal_impedance(cel
     Si interface equals the reported ``Si charge-transfer resistance`` (kinetic + space-charge +
     interphase, linearised by hand in ``SiliconDFN._interface_resistances``) within 1%. A wrong factor in
     any of the three terms (e.g. ``R T / (F j_sc A)`` for the space charge) breaks it."""
-    steps = _eis_steps(cell)
+    steps = eis_steps(cell)
     for state, i in EIS_STATES.items():
         if state == "after one cycle + 12 h rest":
             continue  # same film state as "delithiated", 12 h later: covered by that one
@@ -73,7 +73,7 @@ def test_bad_frequencies_are_refused_in_one_line(frequencies):
 
 
 def test_steps_and_state_together_are_refused():
-    state = _eis_steps("hal_si_half")[1]
+    state = eis_steps("hal_si_half")[1]
     with pytest.raises(SibammError, match="either steps or state"):
         impedance_spectrum("hal_si_half", [1.0], steps=("Rest for 1 second",), state=state)
 

@@ -19,7 +19,7 @@ LITHIATION_GALLERIES = ((0.26, 0.35, 0.030), (0.12, 0.50, 0.030), (0.01, 0.15, 0
 DELITHIATION_GALLERIES = ((0.08, 0.08, 0.030), (0.30, 0.50, 0.040), (0.54, 0.42, 0.050))
 
 
-def _si_exchange_current(k):
+def si_exchange_current(k):
     """Butler-Volmer exchange current of LixSi, Chen2020_composite form with prefactor k."""
 
     def j0(c_e, c_s_surf, c_s_max, T):
@@ -161,7 +161,7 @@ def hpss_c() -> dict:
                 3e-15, "HPSS half cell first lithiation 3494 mAh/g and the 800-cycle 1C capacity", FIT_DATE
             ),
             "Si electrode exchange-current density [A.m-2]": literature(
-                _si_exchange_current(6.69e-8 * 3),
+                si_exchange_current(6.69e-8 * 3),
                 "Chen2020_composite Si form, x3 for the carbon coating (HPSS: lower Rct with C)",
             ),
             "Si electrode specific surface area (BET) [m2.kg-1]": reported(39.4e3, HPSS + ": BET 39.4 m2/g"),
@@ -214,7 +214,7 @@ def hpss() -> dict:
     mat.update(
         {
             "Si electrode exchange-current density [A.m-2]": literature(
-                _si_exchange_current(6.69e-8),
+                si_exchange_current(6.69e-8),
                 "Chen2020_composite Si; uncoated HPSS needed a larger bias (HPSS in-situ TEM)",
             ),
             "Si electrode conductive additive conductivity [S.m-1]": assumed(
@@ -299,7 +299,7 @@ def qms(sulfur_at_percent: float) -> dict:
                 2.45e-4, "QMS(0.7) ICE 92.5% and Si ICE 87.4% at 0.05C (scripts/fit_qms.py)", FIT_DATE
             ),
             "Si electrode exchange-current density [A.m-2]": literature(
-                _si_exchange_current(6.69e-8),
+                si_exchange_current(6.69e-8),
                 "Chen2020_composite Si value; kept by the first-cycle scan of scripts/fit_qms.py (x1, x3, x10"
                 " scanned against QMS(0.7) 3350 and Si 3080 mAh/g, 2026-11-21)",
             ),
@@ -391,7 +391,7 @@ def _si_nanoparticles(radius: float, size_note: str, si_fraction, bet_m2_g: floa
                 1e-17, "a-LixSi 1e-12-1e-13 cm2/s (SCIENCE.md, Physics common); lower end taken"
             ),
             "Si electrode exchange-current density [A.m-2]": literature(
-                _si_exchange_current(6.69e-8), "Chen2020_composite Si form"
+                si_exchange_current(6.69e-8), "Chen2020_composite Si form"
             ),
             "Si electrode specific surface area (BET) [m2.kg-1]": derived(
                 bet_m2_g * 1e3 / si_fraction.value,
@@ -696,7 +696,7 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
                 FIT_DATE,
             ),
             "Si electrode exchange-current density [A.m-2]": fitted(
-                _si_exchange_current(HAL_EXCHANGE_PREFACTOR),
+                si_exchange_current(HAL_EXCHANGE_PREFACTOR),
                 "Chen2020_composite form with the prefactor 9e-5 (x1350): HAL first-cycle capacities at "
                 "3500 mA/g within the 0.02 V vs Li cut-off (the dense film reacts only at its Si|LPSC face, "
                 "so the per-area rate carries the roughness of the pressed particle face; "

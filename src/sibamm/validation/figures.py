@@ -105,15 +105,23 @@ def thickness(tables: dict, path, title):
     return _save(fig, path)
 
 
-def rate(table, path, title):
+def rate(tables, path, title):
+    """Delithiation capacity per cycle of a rate test, the C-rate of each cycle along the bottom.
+    ``tables``: one per-cycle table, or {label: table} for several cells run through the same protocol."""
+    if not isinstance(tables, dict):
+        tables = {None: tables}
     fig, a = plt.subplots(figsize=(7, 4))
-    a.plot(table["cycle"], table["delithiation capacity [mAh/g]"], "o-", ms=3)
+    for label, table in tables.items():
+        a.plot(table["cycle"], table["delithiation capacity [mAh/g]"], "o-", ms=3, label=label)
+    table = next(iter(tables.values()))
     for c, rate_ in zip(table["cycle"], table["C-rate"]):
         a.annotate(f"{rate_:g}C", (c, 0), fontsize=6, ha="center", xycoords=("data", "axes fraction"))
     a.set_xlabel("cycle")
     a.set_ylabel("delithiation capacity [mAh/g]")
     a.set_title(title)
     a.set_ylim(bottom=0)
+    if None not in tables:
+        a.legend(fontsize=8)
     return _save(fig, path)
 
 
@@ -345,12 +353,17 @@ def rct_comparison(simulated: dict, reported: dict, path, title="Charge-transfer
 
 def impedance_spectra(spectra: dict, path, title="Model small-signal impedance at the EIS states"):
     """Z' and -Z'' vs frequency, one panel per material; ``spectra`` maps material -> {state: DataFrame
-    of :func:`sibamm.impedance.impedance_spectrum`}."""
+    of :func:`sibamm.impedance.impedance_spectrum`}. Each state has its own marker, so states whose spectra
+    coincide (the delithiated film barely changes in a 12 h rest) stay visible."""
+    markers = "os^vDx"
     fig, axes = plt.subplots(1, len(spectra), figsize=(5 * len(spectra), 4), squeeze=False)
     for a, (material, states) in zip(axes[0], spectra.items()):
         for k, (state, z) in enumerate(states.items()):
             f = z["frequency [Hz]"]
-            a.loglog(f, z["Z' [Ohm]"], color=f"C{k}", label=f"{state}: Z'")
+            a.loglog(
+                f, z["Z' [Ohm]"], color=f"C{k}", marker=markers[k % len(markers)], ms=7 - 1.5 * (k % 3),
+                mfc="none", markevery=(k % 3, 3), label=f"{state}: Z'",
+            )  # fmt: skip
             a.loglog(
                 f, z["-Z'' [Ohm]"].clip(lower=1e-3), color=f"C{k}", ls=":", label="-Z''" if k == 0 else None
             )
@@ -363,17 +376,46 @@ def impedance_spectra(spectra: dict, path, title="Model small-signal impedance a
     return _save(fig, path)
 
 
-def retention_cumulative_ce(tables: dict, path, title):
-    """Capacity retention and cumulative CE vs cycle for each labelled per-cycle table."""
+def cycle_panels(tables: dict, columns, path, title, ylims: dict | None = None):
+    """One panel per per-cycle column (e.g. retention and cumulative CE) vs cycle, one line per labelled
+    per-cycle table; ``ylims`` maps a column to its (bottom, top)."""
+    fig, axes = plt.subplots(1, len(columns), figsize=(5.5 * len(columns), 4), squeeze=False)
+    for a, column in zip(axes[0], columns):
+        for label, t in tables.items():
+            a.plot(t["cycle"], t[column], ".-", ms=2, label=label)
+        a.set_xlabel("cycle")
+        a.set_ylabel(column)
+        if ylims and column in ylims:
+            a.set_ylim(*ylims[column])
+        a.legend(fontsize=8)
+    fig.suptitle(title)
+    return _save(fig, path)
+
+
+def gitt(results: dict, reported: dict, path, title="GITT: relaxed potential and Weppner-Huggins D"):
+    """Relaxed potential (vs Li) after each pulse against the charge passed, the transformation-region
+    pulses filled, and the apparent D of each pulse with the reported mean of that region.
+
+    ``results`` maps a label to ``(pulse table, si_mass_g, counter_potential)``, the pulse table of
+    :func:`sibamm.validation.hal.gitt_transformation_diffusivity`; ``reported``: label -> D [cm2/s]."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
-    for label, t in tables.items():
-        a.plot(t["cycle"], t["retention [%]"], ".-", ms=2, label=label)
-        b.plot(t["cycle"], t["cumulative CE [%]"], ".-", ms=2, label=label)
-    a.set_ylabel("capacity retention [%]")
-    b.set_ylabel("cumulative CE [%]")
+    for k, (label, (table, mass, counter)) in enumerate(results.items()):
+        q = table["charge [A.s]"].abs().cumsum().to_numpy() / 3.6 / mass
+        region = table["transformation region"].to_numpy()
+        v = table["relaxed voltage [V]"].to_numpy() + counter
+        d = table["D [m2/s]"].to_numpy() * 1e4
+        for ax, y in ((a, v), (b, d)):
+            ax.plot(q, y, "-", color=f"C{k}", lw=0.8)
+            ax.plot(q[~region], y[~region], "o", ms=4, mfc="none", color=f"C{k}")
+            ax.plot(q[region], y[region], "o", ms=4, color=f"C{k}", label=f"{label} (filled: region)")
+        if label in reported:
+            b.axhline(reported[label], color=f"C{k}", ls="--", lw=1, label=f"{label} reported mean")
+    a.set_ylabel("relaxed potential vs Li [V]")
+    b.set_ylabel("apparent D [cm2/s]")
+    b.set_yscale("log")
     for ax in (a, b):
-        ax.set_xlabel("cycle")
-        ax.legend(fontsize=8)
+        ax.set_xlabel("lithiation capacity [mAh/g Si]")
+        ax.legend(fontsize=7)
     fig.suptitle(title)
     return _save(fig, path)
 

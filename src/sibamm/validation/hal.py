@@ -68,13 +68,14 @@ def _solve(cell_name: str, steps: tuple, variables: tuple, overrides: dict | Non
 EIS_STATES = {"initial": None, "lithiated": 1, "delithiated": 3, "after one cycle + 12 h rest": 4}
 
 
-def _eis_steps(cell_name: str, overrides: dict | None = None) -> list:
-    """The step solutions of one run of ``hal_cycle_rest_12h`` on the fresh cell."""
+def eis_steps(cell_name: str, overrides: dict | None = None) -> list:
+    """The step solutions of one run of ``hal_cycle_rest_12h`` on the fresh cell: the EIS states are their
+    ends (:data:`EIS_STATES`). :func:`rct_states` and :func:`eis_spectra` take them to share one run."""
     steps = get_protocol("hal_cycle_rest_12h").blocks[0].steps
     return solve_steps(cell_name, steps, overrides).cycles[-1].steps
 
 
-def rct_states(cell_name: str, overrides: dict | None = None) -> dict:
+def rct_states(cell_name: str, overrides: dict | None = None, steps: list | None = None) -> dict:
     """Model charge-transfer resistance [Ohm] at the four EIS states of the HAL Rct table (one run of
     ``hal_cycle_rest_12h``): pristine, lithiated, delithiated, after the 12 h rest.
 
@@ -83,19 +84,21 @@ def rct_states(cell_name: str, overrides: dict | None = None) -> dict:
     cut-off itself the face of the film is emptied (stoichiometry ~1e-6) and the linearised kinetics,
     ``R T / (F i0 A)`` with ``i0 ~ sqrt(c (c_max - c))``, diverge (~1e4 Ohm); the face refills from the
     film's residual Li within a minute. ``Si charge-transfer resistance [Ohm]`` is the Si interface's part
-    of the model's small-signal impedance (:mod:`sibamm.impedance`)."""
+    of the model's small-signal impedance (:mod:`sibamm.impedance`). ``steps``: the :func:`eis_steps` of
+    the same cell and overrides, if already run."""
     name = "Si charge-transfer resistance [Ohm]"
-    steps = _eis_steps(cell_name, overrides)
+    steps = steps if steps is not None else eis_steps(cell_name, overrides)
     return {
         state: float(steps[0][name].entries[0] if i is None else steps[i][name].entries[-1])
         for state, i in EIS_STATES.items()
     }
 
 
-def eis_spectra(cell_name: str, frequencies=DEFAULT_FREQUENCIES) -> dict:
+def eis_spectra(cell_name: str, frequencies=DEFAULT_FREQUENCIES, steps: list | None = None) -> dict:
     """The model's small-signal impedance spectrum (:func:`sibamm.impedance.impedance_spectrum`) at each
-    EIS state of :func:`rct_states`: {state: DataFrame}."""
-    steps = _eis_steps(cell_name)
+    EIS state of :func:`rct_states`: {state: DataFrame}. ``steps``: the cell's :func:`eis_steps`, if
+    already run."""
+    steps = steps if steps is not None else eis_steps(cell_name)
     return {
         state: impedance_spectrum(cell_name, frequencies, state=None if i is None else steps[i])
         for state, i in EIS_STATES.items()
@@ -324,10 +327,11 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             "transport",
             SRC + ", DC polarisation",
         )
-    rct_sim = {}
+    rct_sim, eis_runs = {}, {}
     for k, cell in enumerate((SI, AL)):
         try:
-            rct_sim[LABEL[cell]] = rct_states(cell)
+            eis_runs[cell] = eis_steps(cell)
+            rct_sim[LABEL[cell]] = rct_states(cell, steps=eis_runs[cell])
         except Exception as err:  # report, keep the rest of the validation
             notes.append(f"{cell} Rct run failed: {str(err).splitlines()[0]}")
             rct_sim[LABEL[cell]] = {}
@@ -353,9 +357,9 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         )
     )
     spectra = {}
-    for cell in (SI, AL):
+    for cell in eis_runs:
         try:
-            spectra[LABEL[cell]] = eis_spectra(cell)
+            spectra[LABEL[cell]] = eis_spectra(cell, steps=eis_runs[cell])
         except Exception as err:  # report, keep the rest of the validation
             notes.append(f"{cell} impedance spectra failed: {str(err).splitlines()[0]}")
     if spectra:
@@ -369,6 +373,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             + "; ".join(f"{m} " + ", ".join(f"{s} {v:.1f}" for s, v in p.items()) for m, p in plateau.items())
             + "."
         )
+    gitt_runs, gitt_reported = {}, {}
     for cell, d_rep in ((SI, 2.15e-10), (AL, 2.96e-10)):
         # all 36 pulses even in quick mode (~10 s): 12 pulses barely reach the plateau, so the transformation
         # region would be one or two pulses at its edge
@@ -376,7 +381,10 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         if not res.completed:
             notes.append(f"{cell} GITT: {res.message}")
         try:
-            d, _ = gitt_transformation_diffusivity(res, vals[cell])
+            d, pulses = gitt_transformation_diffusivity(res, vals[cell])
+            counter = _v(vals[cell], "Counter electrode Li-In open-circuit potential [V]")
+            gitt_runs[LABEL[cell]] = (pulses, res.parameters["Si mass [g]"], counter)
+            gitt_reported[LABEL[cell]] = d_rep
         except (KeyError, IndexError, SibammError) as err:
             notes.append(f"{cell} GITT analysis impossible: {str(err).splitlines()[0]}")
             d = None
@@ -389,6 +397,16 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             d,
             "transport",
             SRC + ", GITT (0.1C pulses 15 min, 2 h rest)",
+        )
+
+    if gitt_runs:
+        figs.append(
+            figures.gitt(
+                gitt_runs,
+                gitt_reported,
+                out / "hal_gitt.png",
+                "Li-In | LPSC | Si GITT (0.1C, 15 min pulses, 2 h rest): relaxed potential and apparent D",
+            )
         )
 
     _lap(timing, "DC polarisation, Rct, GITT")
@@ -421,6 +439,11 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         SRC + ", rate test",
     )
     tables["Si@AlCl3 rate test"] = rate[AL]
+    figs.append(
+        figures.rate(
+            {LABEL[c]: t for c, t in rate.items()}, out / "hal_rate.png", "Li-In | LPSC | Si rate test"
+        )
+    )
 
     _lap(timing, "rate test")
     # ---------------------------------------------------------------- 10.5 A/g cycling
@@ -480,8 +503,9 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         SRC + ": ~700 mAh/g",
     )
     figs.append(
-        figures.retention_cumulative_ce(
+        figures.cycle_panels(
             {LABEL[c]: long[c].iloc[1:] for c in long},
+            ("retention [%]", "cumulative CE [%]"),
             out / "hal_10.5A_retention.png",
             "Li-In | LPSC | Si at 10.5 A/g",
         )
@@ -588,6 +612,16 @@ def run(out: Path, quick: bool = False, progress: bool = True):
                 SRC + ", high-loading half cell at 1.5 mA/cm2",
             )
 
+    figs.append(
+        figures.cycle_panels(
+            {("uSi" if c == SI_HL else "Si@AlCl3") + " high loading": t for c, t in hl.items()},
+            ("delithiation capacity [mAh/cm2]", "CE [%]"),
+            out / "hal_highload.png",
+            "Li-In | LPSC | cold-pressed Si at 5.1 mA/cm2, after a 1.5 mA/cm2 activation (CE axis from 99%)",
+            {"CE [%]": (99.0, 100.5)},
+        )
+    )
+
     _lap(timing, "high loading")
 
     # ---------------------------------------------------------------- full cells
@@ -670,6 +704,17 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         SRC + ", full cell: average CE over 99.95%",
         "lower bound",
     )
+    if len(t):
+        ncm = "discharge capacity [mAh/g NCM]"
+        figs.append(
+            figures.cycle_panels(
+                {"Si@AlCl3 || NCM88": t.assign(**{ncm: per_g_ncm(res, "delithiation capacity [mAh/g]")})},
+                (ncm, "CE [%]"),
+                out / "hal_full_cell.png",
+                "Si@AlCl3 | LPSC | LIC | NCM88 at 200 mA/g after the formation cycle (CE axis from 99%)",
+                {"CE [%]": (99.0, 100.5)},
+            )
+        )
     if len(t) > 2:
         last = t.iloc[-1]
         notes.append(
