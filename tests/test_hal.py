@@ -182,15 +182,55 @@ def test_amorphised_face_lowers_the_rct_after_the_first_cycle_but_not_the_pristi
     assert float(np.atleast_1d(lith[names[0]])[0]) == pytest.approx(1.0, abs=1e-9)
 
 
-def test_gitt_protocol_gives_a_transformation_diffusivity():
-    """The GITT protocol (0.1C pulses, 2 h rests) runs through and the paper's extraction gives a D."""
+@pytest.fixture(scope="module")
+def gitt_runs():
+    """{cell: (completed, message, D [cm2/s], pulse table, capacity passed before each pulse ends
+    [mAh/g])} of the GITT protocol for uSi and Si@AlCl3 (one run each, shared by the GITT tests)."""
     from sibamm.validation.hal import gitt_transformation_diffusivity
 
-    res = simulate(HALF, "hal_gitt", progress=False)
-    assert res.completed, res.message
-    d, table = gitt_transformation_diffusivity(res, get_cell(HALF).values())
+    runs = {}
+    for cell in ("hal_si_half", HALF):
+        res = simulate(cell, "hal_gitt", progress=False)
+        d, table = gitt_transformation_diffusivity(res, get_cell(cell).values())
+        q = (table["charge [A.s]"].abs().cumsum() / 3.6 / res.parameters["Si mass [g]"]).to_numpy()
+        runs[cell] = (res.completed, res.message, d, table, q)
+    return runs
+
+
+def test_gitt_protocol_gives_a_transformation_diffusivity(gitt_runs):
+    """The GITT protocol (0.1C pulses, 2 h rests) runs through and the paper's extraction gives a D."""
+    completed, message, d, table, _ = gitt_runs[HALF]
+    assert completed, message
     assert np.isfinite(d) and 1e-13 < d < 1e-7, d
     assert len(table) > 10
+
+
+def _plateau_onset(run) -> float:
+    """Lithiation capacity [mAh/g] at the first GITT pulse in the transformation region."""
+    _, _, _, table, q = run
+    region = table["transformation region"].to_numpy()
+    assert region.any()
+    return float(q[region][0])
+
+
+def test_gitt_si_alcl3_reaches_the_transformation_plateau_before_usi(gitt_runs):
+    """Paper (SCIENCE.md HAL GITT): uSi first forms a solid solution, then transforms; Si@AlCl3 goes
+    straight into the transformation. The model keeps the order: Si@AlCl3's relaxed potential reaches the
+    c-Si plateau after less lithiation than uSi's (clearly: by more than two 0.1C pulses)."""
+    usi, alcl3 = _plateau_onset(gitt_runs["hal_si_half"]), _plateau_onset(gitt_runs[HALF])
+    pulse = gitt_runs[HALF][4][0]  # capacity of one pulse
+    assert alcl3 + 2 * pulse < usi, (alcl3, usi)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (report, GITT note): both films slope down from ~0.4 V for ~1000 mAh/g before the "
+    "plateau (in part the OCP's one-state hysteresis), so Si@AlCl3 does not go straight in",
+)
+def test_gitt_si_alcl3_goes_straight_into_the_transformation(gitt_runs):
+    """Paper: Si@AlCl3 goes straight into the transformation: on the plateau within the first 10% of its
+    capacity (~350 mAh/g)."""
+    assert _plateau_onset(gitt_runs[HALF]) < 350.0
 
 
 @pytest.mark.xfail(
@@ -198,14 +238,9 @@ def test_gitt_protocol_gives_a_transformation_diffusivity():
     reason="known gap (report): the model's c-Si plateau is flat (constant front potential), so dEs ~ 0 "
     "on it and the Weppner-Huggins D there is ~1e-12 cm2/s against the paper's 2-3e-10",
 )
-def test_gitt_transformation_diffusivity_reaches_the_paper_with_its_ordering():
+def test_gitt_transformation_diffusivity_reaches_the_paper_with_its_ordering(gitt_runs):
     """Paper: 2.15e-10 (uSi) < 2.96e-10 cm2/s (Si@AlCl3) in the transformation region."""
-    from sibamm.validation.hal import gitt_transformation_diffusivity
-
-    d = {}
-    for cell in ("hal_si_half", HALF):
-        res = simulate(cell, "hal_gitt", progress=False)
-        d[cell], _ = gitt_transformation_diffusivity(res, get_cell(cell).values())
+    d = {cell: run[2] for cell, run in gitt_runs.items()}
     assert d[HALF] > d["hal_si_half"]
     assert d["hal_si_half"] == pytest.approx(2.15e-10, rel=0.2)
     assert d[HALF] == pytest.approx(2.96e-10, rel=0.2)

@@ -400,6 +400,20 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         )
 
     if gitt_runs:
+        onset = {
+            label: float((t["charge [A.s]"].abs().cumsum() / 3.6 / mass)[t["transformation region"]].iloc[0])
+            for label, (t, mass, _) in gitt_runs.items()
+            if t["transformation region"].any()
+        }
+        first = min(onset, key=onset.get) if onset else None
+        notes.append(
+            "GITT shape: the relaxed potential reaches the c-Si plateau (transformation region) after "
+            + ", ".join(f"{q:.0f} mAh/g ({label})" for label, q in onset.items())
+            + " of lithiation; before it, it slopes down from ~0.4 V (in part the OCP's one-state "
+            "hysteresis moving to its lithiation branch). The paper: uSi first slopes "
+            "(solid solution), then transforms; Si@AlCl3 goes straight into the transformation. "
+            f"In the model {first} reaches the plateau first, and both slope first (hal_gitt.png)."
+        )
         figs.append(
             figures.gitt(
                 gitt_runs,

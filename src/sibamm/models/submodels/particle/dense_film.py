@@ -21,11 +21,11 @@ def dense_film_geometry(geometry, domain):
     conductivity of LixSi as a function of lithiation and would resolve the same 1-D gradient twice
     (x for ions, r for the particles); the planar slab is the same physics with one coordinate, and
     it keeps the c-Si two-phase front and the c-Li15Si4 phase of :class:`SiliconPhaseOCP` (planar
-    front area). The two GITT shapes then come from the parameters, not the structure: μSi first
-    fills the amorphous host at the SE face (solid-solution slope) until the host reaches the front
-    composition and the c-Si -> a-LixSi front runs at its flat potential (plateau); Si@AlCl3,
-    without the native oxide and its Li-consuming, slow surface, transforms from the start (front
-    composition reached immediately: a single-phase transformation). Electronic conduction through
+    front area). The paper's two GITT shapes (μSi: solid-solution slope, then the plateau; Si@AlCl3:
+    straight into the transformation) would then come from the parameters, not the structure. With the
+    shipped parameters they do only in part: both films slope down from ~0.4 V before the plateau (in
+    part the OCP's one-state hysteresis switching to its lithiation branch), and Si@AlCl3 reaches the
+    plateau first (HAL report: the GITT note and ``hal_gitt.png``). Electronic conduction through
     the same slab (:class:`DenseFilmOhm`) gives the kinetically trapped Li (K-Li) its mechanism.
 
     PyBaMM's submesh takes its coordinate system from the geometry's spatial variable,
