@@ -409,9 +409,14 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         notes.append(
             "GITT shape: the relaxed potential reaches the c-Si plateau (transformation region) after "
             + ", ".join(f"{q:.0f} mAh/g ({label})" for label, q in onset.items())
-            + " of lithiation; before it, it slopes down from ~0.4 V (in part the OCP's one-state "
-            "hysteresis moving to its lithiation branch). The paper: uSi first slopes "
-            "(solid solution), then transforms; Si@AlCl3 goes straight into the transformation. "
+            + " of lithiation; before it, it slopes down from ~0.4 V. Cause: the film's c-Si fraction is one "
+            "value per electrode node, not resolved through the film's depth, so in each rest the Li the "
+            "pulse put at the SE face spreads into the amorphous host of the whole film (3% of it at first) "
+            "and the face's host composition falls below the front's (Si@AlCl3, first pulses: 0.91 at the "
+            "pulse end, 0.54 after the rest); the relaxed potential sits on the amorphous branch above the "
+            "plateau until enough c-Si has converted, and the OCP's one-state hysteresis, which starts on "
+            "the delithiation branch, adds to it. The paper: uSi first slopes (solid solution), then "
+            "transforms; Si@AlCl3 goes straight into the transformation. "
             f"In the model {first} reaches the plateau first, and both slope first (hal_gitt.png)."
         )
         figs.append(

@@ -23,10 +23,12 @@ def dense_film_geometry(geometry, domain):
     it keeps the c-Si two-phase front and the c-Li15Si4 phase of :class:`SiliconPhaseOCP` (planar
     front area). The paper's two GITT shapes (μSi: solid-solution slope, then the plateau; Si@AlCl3:
     straight into the transformation) would then come from the parameters, not the structure. With the
-    shipped parameters they do only in part: both films slope down from ~0.4 V before the plateau (in
-    part the OCP's one-state hysteresis switching to its lithiation branch), and Si@AlCl3 reaches the
-    plateau first (HAL report: the GITT note and ``hal_gitt.png``). Electronic conduction through
-    the same slab (:class:`DenseFilmOhm`) gives the kinetically trapped Li (K-Li) its mechanism.
+    shipped parameters they do only in part: Si@AlCl3 reaches the plateau first, but both films slope
+    down from ~0.4 V before it (HAL report: the GITT note and ``hal_gitt.png``). The c-Si fraction is one
+    value per electrode node, not a field through the film's depth, so during a GITT rest the Li at the
+    face spreads into the whole film's amorphous host and the face relaxes off the front composition.
+    Electronic conduction through the same slab (:class:`DenseFilmOhm`) gives the kinetically trapped Li
+    (K-Li) its mechanism.
 
     PyBaMM's submesh takes its coordinate system from the geometry's spatial variable,
     and its finite-volume grad, div, integral and r-average all follow the submesh. With
