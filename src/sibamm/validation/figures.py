@@ -396,11 +396,11 @@ def gitt(results: dict, reported: dict, path, title="GITT: relaxed potential and
     """Relaxed potential (vs Li) after each pulse against the charge passed, the transformation-region
     pulses filled, and the apparent D of each pulse with the reported mean of that region.
 
-    ``results`` maps a label to ``(pulse table, si_mass_g, counter_potential)``, the pulse table of
+    ``results`` maps a label to ``(pulse table, counter_potential)``, the pulse table of
     :func:`sibamm.validation.hal.gitt_transformation_diffusivity`; ``reported``: label -> D [cm2/s]."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
-    for k, (label, (table, mass, counter)) in enumerate(results.items()):
-        q = table["charge [A.s]"].abs().cumsum().to_numpy() / 3.6 / mass
+    for k, (label, (table, counter)) in enumerate(results.items()):
+        q = table["capacity [mAh/g]"].to_numpy()
         region = table["transformation region"].to_numpy()
         v = table["relaxed voltage [V]"].to_numpy() + counter
         d = table["D [m2/s]"].to_numpy() * 1e4

@@ -168,6 +168,9 @@ def gitt_transformation_diffusivity(result, values) -> tuple[float, object]:
     (:func:`sibamm.analysis.weppner_huggins_limit`, dEs <= dEt). With tau = 900 s the reported 2.96e-10
     cm2/s needs L >= 4.6 um: the 6.6 um film qualifies, the 1-3 um particles (V/S = R/3 <= 0.5 um: at most
     ~3e-12 cm2/s) cannot, so the paper must have used the electrode thickness (Li enters one face).
+
+    The returned pulse table adds ``transformation region`` and ``capacity [mAh/g]`` (the lithiation
+    capacity passed by the end of each pulse, per g Si).
     """
     ts = result.timeseries
     table = gitt_diffusivity(
@@ -183,6 +186,8 @@ def gitt_transformation_diffusivity(result, values) -> tuple[float, object]:
         _v(values, "Si electrode crystalline Si lithiation potential [V]"),
     )
     table["transformation region"] = region
+    # lithiation capacity passed by the end of each pulse
+    table["capacity [mAh/g]"] = table["charge [A.s]"].abs().cumsum() / 3.6 / result.parameters["Si mass [g]"]
     d = table["D [m2/s]"].to_numpy()[region]
     d = d[np.isfinite(d)]
     return (float(np.mean(d)) * 1e4 if d.size else float("nan")), table
@@ -383,7 +388,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         try:
             d, pulses = gitt_transformation_diffusivity(res, vals[cell])
             counter = _v(vals[cell], "Counter electrode Li-In open-circuit potential [V]")
-            gitt_runs[LABEL[cell]] = (pulses, res.parameters["Si mass [g]"], counter)
+            gitt_runs[LABEL[cell]] = (pulses, counter)
             gitt_reported[LABEL[cell]] = d_rep
         except (KeyError, IndexError, SibammError) as err:
             notes.append(f"{cell} GITT analysis impossible: {str(err).splitlines()[0]}")
@@ -401,8 +406,8 @@ def run(out: Path, quick: bool = False, progress: bool = True):
 
     if gitt_runs:
         onset = {
-            label: float((t["charge [A.s]"].abs().cumsum() / 3.6 / mass)[t["transformation region"]].iloc[0])
-            for label, (t, mass, _) in gitt_runs.items()
+            label: float(t["capacity [mAh/g]"][t["transformation region"]].iloc[0])
+            for label, (t, _) in gitt_runs.items()
             if t["transformation region"].any()
         }
         first = min(onset, key=onset.get) if onset else None
@@ -411,11 +416,10 @@ def run(out: Path, quick: bool = False, progress: bool = True):
             + ", ".join(f"{q:.0f} mAh/g ({label})" for label, q in onset.items())
             + " of lithiation; before it, it slopes down from ~0.4 V. Cause: the film's c-Si fraction is one "
             "value per electrode node, not resolved through the film's depth, so in each rest the Li the "
-            "pulse put at the SE face spreads into the amorphous host of the whole film (3% of it at first) "
-            "and the face's host composition falls below the front's (Si@AlCl3, first pulses: 0.91 at the "
-            "pulse end, 0.54 after the rest); the relaxed potential sits on the amorphous branch above the "
-            "plateau until enough c-Si has converted, and the OCP's one-state hysteresis, which starts on "
-            "the delithiation branch, adds to it. The paper: uSi first slopes (solid solution), then "
+            "pulse put at the SE face spreads into the amorphous host of the whole film and the face's host "
+            "composition falls below the front's; the relaxed potential sits on the amorphous branch above "
+            "the plateau until enough c-Si has converted, and the OCP's one-state hysteresis, which starts "
+            "on the delithiation branch, adds to it. The paper: uSi first slopes (solid solution), then "
             "transforms; Si@AlCl3 goes straight into the transformation. "
             f"In the model {first} reaches the plateau first, and both slope first (hal_gitt.png)."
         )
