@@ -330,6 +330,38 @@ def test_gitt_analysis_recovers_a_known_diffusivity():
     assert np.allclose(table["D [m2/s]"], D, rtol=1e-6)
 
 
+def test_weppner_huggins_steady_change_inverts_the_formula():
+    """The dEs a reported D needs, fed back with the same dEt, returns that D; above the ceiling it is dEt."""
+    from sibamm.analysis import weppner_huggins_limit, weppner_huggins_steady_change
+
+    D, L = 3e-14, 6.6e-6
+    t, i, v = _synthetic_gitt(D, L)
+    table = gitt_diffusivity(t, i, v, L)
+    dEs = weppner_huggins_steady_change(table["dEt [V]"], D, L, table["tau [s]"])
+    assert np.allclose(dEs, table["dEs [V]"], rtol=1e-6)
+    ceiling = weppner_huggins_limit(L, 900.0)
+    assert weppner_huggins_steady_change([0.01], 10 * ceiling, L, 900.0)[0] == pytest.approx(0.01)
+    with pytest.raises(SibammError, match="must be positive"):
+        weppner_huggins_steady_change([0.01], 0.0, L, 900.0)
+
+
+def test_gitt_implied_relaxation_falls_below_the_model_plateau(gitt_runs):
+    """The relaxed voltage the paper's D implies starts on the model's plateau and falls below it: the
+    model's plateau is flatter than the reported D says (the record stays out for that reason)."""
+    from sibamm.validation.hal import gitt_implied_relaxation
+
+    table = gitt_runs[HALF][3]
+    implied = gitt_implied_relaxation(
+        table, 2.96e-10, get_cell(HALF).values()["Si electrode thickness [m]"].value
+    )
+    region = table["transformation region"].to_numpy()
+    assert np.isnan(implied[~region]).all() and np.isfinite(implied[region]).all()
+    model = table["relaxed voltage [V]"].to_numpy()[region]
+    assert implied[region][0] == model[0]
+    assert np.all(np.diff(implied[region]) <= 0)
+    assert (model[0] - model[-1]) < 0.5 * (implied[region][0] - implied[region][-1])
+
+
 def test_weppner_huggins_limit_leaves_only_the_film_thickness_as_diffusion_length():
     """D_WH <= 4 L^2/(pi tau): with the paper's 900 s pulses its 2.96e-10 cm2/s needs L >= 4.6 um, which
     the dense film has and the 1-3 um particles (V/S = R/3, or even R) do not."""

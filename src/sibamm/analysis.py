@@ -175,6 +175,20 @@ def weppner_huggins_limit(length: float, tau: float) -> float:
     return 4 * length**2 / (np.pi * tau)
 
 
+def weppner_huggins_steady_change(transient_change, diffusivity: float, length: float, tau):
+    """Steady-state potential change ``dEs`` [V] that a pulse with transient change ``dEt`` [V] must show for
+    the Weppner-Huggins formula (:func:`gitt_diffusivity`) to return ``diffusivity`` [m2/s]:
+    ``dEs = dEt sqrt(pi tau D / 4) / L``, capped at ``dEt`` (no D above :func:`weppner_huggins_limit`).
+
+    It turns a reported D into what it says about the measured curve: with the same transients, how far the
+    relaxed potential must move per pulse."""
+    if not (diffusivity > 0 and length > 0):
+        raise SibammError(f"diffusivity ({diffusivity!r} m2/s) and length ({length!r} m) must be positive")
+    dEt = np.asarray(transient_change, dtype=float)
+    ratio = np.sqrt(np.pi * np.asarray(tau, dtype=float) * diffusivity / 4) / length
+    return dEt * np.minimum(ratio, 1.0)
+
+
 def dc_polarisation_conductivity(voltage, current, thickness: float, area: float) -> float:
     """Electronic conductivity [S/m] from a DC polarisation I-V with ion-blocking electrodes.
 

@@ -394,7 +394,9 @@ def cycle_panels(tables: dict, columns, path, title, ylims: dict | None = None):
 
 def gitt(results: dict, reported: dict, path, title="GITT: relaxed potential and Weppner-Huggins D"):
     """Relaxed potential (vs Li) after each pulse against the charge passed, the transformation-region
-    pulses filled, and the apparent D of each pulse with the reported mean of that region.
+    pulses filled, and the apparent D of each pulse with the reported mean of that region. Where the pulse
+    table has ``relaxed voltage implied by the reported D [V]``
+    (:func:`sibamm.validation.hal.gitt_implied_relaxation`), that curve is dashed.
 
     ``results`` maps a label to ``(pulse table, counter_potential)``, the pulse table of
     :func:`sibamm.validation.hal.gitt_transformation_diffusivity`; ``reported``: label -> D [cm2/s]."""
@@ -404,6 +406,16 @@ def gitt(results: dict, reported: dict, path, title="GITT: relaxed potential and
         region = table["transformation region"].to_numpy()
         v = table["relaxed voltage [V]"].to_numpy() + counter
         d = table["D [m2/s]"].to_numpy() * 1e4
+        implied = "relaxed voltage implied by the reported D [V]"
+        if implied in table:
+            a.plot(
+                q,
+                table[implied].to_numpy() + counter,
+                "--",
+                color=f"C{k}",
+                lw=1,
+                label=f"{label}: implied by D",
+            )
         for ax, y in ((a, v), (b, d)):
             ax.plot(q, y, "-", color=f"C{k}", lw=0.8)
             ax.plot(q[~region], y[~region], "o", ms=4, mfc="none", color=f"C{k}")

@@ -17,7 +17,7 @@ from ..models.submodels.doping import sulfur_doping as sd
 from ..parameters.cells import get_cell
 from ..simulation import simulate
 from . import figures
-from .records import calibration, prediction
+from .records import Section
 
 SRC = "QMS (Nat. Commun., quasi-metallic S-doped Si)"
 SYSTEM = "qms"
@@ -66,10 +66,9 @@ def run(out: Path, quick: bool = False, progress: bool = True):
 
     ``quick`` shortens the long runs (500 -> 30 cycles, 200 -> 10 full-cell cycles) for tests.
     """
-    out.mkdir(parents=True, exist_ok=True)
     n_long, n_full = (31, 11) if quick else (501, 201)
     half, si, full = "qms07_half", "qms_si_half", "qms07_lco_full"
-    records, figs, notes = [], [], []
+    rep = Section(SYSTEM, out, quick=quick, progress=progress)
     vals = {name: get_cell(name).values() for name in LABELS}
 
     # ---------------------------------------------------------------- 0.5C cycling (and formation)
@@ -83,34 +82,28 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     )
     t = long.table
     if not long.completed:
-        notes.append(f"QMS(0.7) 0.5C cycling: {long.message}")
+        rep.notes.append(f"QMS(0.7) 0.5C cycling: {long.message}")
     first = t.iloc[0]
     proto = "qms_cycling_0.5C"
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            proto,
-            "initial Coulombic efficiency (0.05C)",
-            "%",
-            92.5,
-            first["CE [%]"],
-            "efficiency",
-            SRC + ", first cycle at 0.05C",
-        )
+    rep.calibration(
+        half,
+        proto,
+        "initial Coulombic efficiency (0.05C)",
+        "%",
+        92.5,
+        first["CE [%]"],
+        "efficiency",
+        SRC + ", first cycle at 0.05C",
     )
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            proto,
-            "first delithiation (charge) capacity (0.05C)",
-            "mAh/g",
-            3350.0,
-            first["delithiation capacity [mAh/g]"],
-            "capacity",
-            SRC + ", first cycle at 0.05C",
-        )
+    rep.calibration(
+        half,
+        proto,
+        "first delithiation (charge) capacity (0.05C)",
+        "mAh/g",
+        3350.0,
+        first["delithiation capacity [mAh/g]"],
+        "capacity",
+        SRC + ", first cycle at 0.05C",
     )
 
     def after(n_cycles):
@@ -120,119 +113,95 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     for n_cycles, reported in ((300, 87.0), (500, 72.0)):
         row, reached = after(n_cycles)
         suffix = "" if reached else f" (run stopped after {len(t) - 1} cycles)"
-        records.append(
-            calibration(
-                SYSTEM,
-                half,
-                proto,
-                f"capacity retention after {n_cycles} cycles at 0.5C{suffix}",
-                "%",
-                reported,
-                row["retention [%]"],
-                "retention",
-                SRC + ", 0.5C cycling (vs the first 0.5C cycle)",
-            )
+        rep.calibration(
+            half,
+            proto,
+            f"capacity retention after {n_cycles} cycles at 0.5C{suffix}",
+            "%",
+            reported,
+            row["retention [%]"],
+            "retention",
+            SRC + ", 0.5C cycling (vs the first 0.5C cycle)",
         )
     ce = t["CE [%]"].iloc[1:501]
     suffix = "" if len(t) >= 501 else f" (run stopped after {len(t) - 1} cycles)"
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            proto,
-            f"average CE, cycles 2-500{suffix}",
-            "%",
-            99.89,
-            float(ce.mean()),
-            "efficiency_high",
-            SRC + ", 0.5C cycling",
-        )
+    rep.calibration(
+        half,
+        proto,
+        f"average CE, cycles 2-500{suffix}",
+        "%",
+        99.89,
+        float(ce.mean()),
+        "efficiency_high",
+        SRC + ", 0.5C cycling",
     )
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            proto,
-            "CE in cycle 3",
-            "%",
-            99.5,
-            float(t["CE [%]"].iloc[2]),
-            "efficiency",
-            SRC + ", 0.5C cycling: CE reaches 99.5% by the 3rd cycle",
-            comparison="lower bound",
-        )
+    rep.calibration(
+        half,
+        proto,
+        "CE in cycle 3",
+        "%",
+        99.5,
+        float(t["CE [%]"].iloc[2]),
+        "efficiency",
+        SRC + ", 0.5C cycling: CE reaches 99.5% by the 3rd cycle",
+        comparison="lower bound",
     )
     row, reached = after(100)
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            proto,
-            "electrode thickness change after 100 cycles" + ("" if reached else " (run stopped early)"),
-            "%",
-            30.0,
-            row["electrode thickness change, end of cycle [%]"],
-            "geometry",
-            SRC + ", electrode swelling < 30% after 100 cycles",
-            comparison="upper bound",
-        )
+    rep.calibration(
+        half,
+        proto,
+        "electrode thickness change after 100 cycles" + ("" if reached else " (run stopped early)"),
+        "%",
+        30.0,
+        row["electrode thickness change, end of cycle [%]"],
+        "geometry",
+        SRC + ", electrode swelling < 30% after 100 cycles",
+        comparison="upper bound",
     )
     outer = first["outer diameter change, lithiated [%]"]
-    records.append(
-        prediction(
-            SYSTEM,
-            half,
-            proto,
-            "particle volume expansion at the end of the first lithiation",
-            "%",
-            100 * ((1 + outer / 100) ** 3 - 1),
-            SRC + ": expansion 'as low as ~50%' (measurement not given)",
-        )
+    rep.prediction(
+        half,
+        proto,
+        "particle volume expansion at the end of the first lithiation",
+        "%",
+        100 * ((1 + outer / 100) ** 3 - 1),
+        SRC + ": expansion 'as low as ~50%' (measurement not given)",
     )
 
     # ---------------------------------------------------------------- material laws (conduction, channels)
     v07, vsi = vals[half], vals[si]
     sigma_u = _v(vsi, "Si electrode Si pellet conductivity [S.m-1]")
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            "material law",
-            "pellet conductivity QMS(0.7) / undoped Si",
-            "-",
-            50.0,
-            _v(v07, "Si electrode Si pellet conductivity [S.m-1]") / sigma_u,
-            "transport",
-            SRC + ": pellet conductivity up to 50x undoped",
-        )
+    rep.calibration(
+        half,
+        "material law",
+        "pellet conductivity QMS(0.7) / undoped Si",
+        "-",
+        50.0,
+        _v(v07, "Si electrode Si pellet conductivity [S.m-1]") / sigma_u,
+        "transport",
+        SRC + ": pellet conductivity up to 50x undoped",
     )
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            "material law",
-            "single-particle conductance QMS(0.7) / undoped Si",
-            "-",
-            6.0,
-            _v(v07, "Si electrode Si phase conductivity when delithiated [S.m-1]")
-            / _v(vsi, "Si electrode Si phase conductivity when delithiated [S.m-1]"),
-            "transport",
-            SRC + ": single-particle conductance 6x",
-        )
+    rep.calibration(
+        half,
+        "material law",
+        "single-particle conductance QMS(0.7) / undoped Si",
+        "-",
+        6.0,
+        _v(v07, "Si electrode Si phase conductivity when delithiated [S.m-1]")
+        / _v(vsi, "Si electrode Si phase conductivity when delithiated [S.m-1]"),
+        "transport",
+        SRC + ": single-particle conductance 6x",
     )
     low = np.array([0.0])
-    records.append(
-        calibration(
-            SYSTEM,
-            half,
-            "material law",
-            "Li diffusivity QMS(0.7) / Si at low Li content (25 C)",
-            "-",
-            5000.0,
-            float(_diffusivity(v07, low)[0] / _diffusivity(vsi, low)[0]),
-            "transport",
-            SRC + ": GITT, up to 5000x bulk Si at low Li content",
-        )
+    rep.calibration(
+        half,
+        "material law",
+        "Li diffusivity QMS(0.7) / Si at low Li content (25 C)",
+        "-",
+        5000.0,
+        float(_diffusivity(v07, low)[0] / _diffusivity(vsi, low)[0]),
+        "transport",
+        SRC + ": GITT, up to 5000x bulk Si at low Li content",
     )
 
     # ---------------------------------------------------------------- first cycles of every material
@@ -242,50 +211,36 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         row = res.table.iloc[0]
         formation[name] = (res.profiles[1], res.parameters["Si mass [g]"])
         if name == si:
-            records.append(
-                calibration(
-                    SYSTEM,
-                    si,
-                    "qms_formation",
-                    "initial Coulombic efficiency (0.05C)",
-                    "%",
-                    87.4,
-                    row["CE [%]"],
-                    "efficiency",
-                    SRC + ", undoped Si first cycle at 0.05C",
-                )
+            rep.calibration(
+                si,
+                "qms_formation",
+                "initial Coulombic efficiency (0.05C)",
+                "%",
+                87.4,
+                row["CE [%]"],
+                "efficiency",
+                SRC + ", undoped Si first cycle at 0.05C",
             )
-            records.append(
-                calibration(
-                    SYSTEM,
-                    si,
-                    "qms_formation",
-                    "first delithiation (charge) capacity (0.05C)",
-                    "mAh/g",
-                    3080.0,
-                    row["delithiation capacity [mAh/g]"],
-                    "capacity",
-                    SRC + ", undoped Si first cycle at 0.05C",
-                )
+            rep.calibration(
+                si,
+                "qms_formation",
+                "first delithiation (charge) capacity (0.05C)",
+                "mAh/g",
+                3080.0,
+                row["delithiation capacity [mAh/g]"],
+                "capacity",
+                SRC + ", undoped Si first cycle at 0.05C",
             )
         else:
             for metric, col, unit in (
                 ("initial Coulombic efficiency (0.05C)", "CE [%]", "%"),
                 ("first delithiation (charge) capacity (0.05C)", "delithiation capacity [mAh/g]", "mAh/g"),
             ):
-                records.append(
-                    prediction(
-                        SYSTEM,
-                        name,
-                        "qms_formation",
-                        metric,
-                        unit,
-                        row[col],
-                        SRC + f", {LABELS[name]} (not reported)",
-                    )
+                rep.prediction(
+                    name, "qms_formation", metric, unit, row[col], SRC + f", {LABELS[name]} (not reported)"
                 )
     li2s = first.get("Li2S (trapped by S) [mAh]", np.nan) / long.parameters["Si mass [g]"]
-    notes.append(
+    rep.notes.append(
         f"Li2S: the first lithiation of QMS(0.7) traps {li2s:.1f} mAh/g as Li2S (2 Li per S, "
         f"{100 * li2s / first['lithiation capacity [mAh/g]']:.2f}% of the lithiation); the ICE gain over "
         "undoped Si comes from the S channels, which let the particle deliver its Li before the 1.5 V "
@@ -298,7 +253,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         res = simulate(name, "qms_rate_test", progress=False, table_path=out / f"{name}_rate_test.csv")
         rt = res.table.iloc[1:]
         if not res.completed:
-            notes.append(f"{LABELS[name]} rate test: {res.message}")
+            rep.notes.append(f"{LABELS[name]} rate test: {res.message}")
         # initially available: what the formation's full slow delithiation emptied; every lithiation
         # starts from an electrode emptied again at 0.2C to 1.2 V
         available = float(res.table["delithiation capacity [mAh/g]"].iloc[0])
@@ -307,42 +262,33 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         for rate_, f_, vmin in zip(
             rt["C-rate"], frac, rt["minimum Si surface potential vs Li at the separator [V]"], strict=True
         ):
-            records.append(
-                prediction(
-                    SYSTEM,
-                    name,
-                    "qms_rate_test",
-                    f"capacity filled at {rate_:g}C / available",
-                    "%",
-                    100 * f_,
-                    SRC + ", rate test (lithiation after a full slow delithiation)",
-                )
+            rep.prediction(
+                name,
+                "qms_rate_test",
+                f"capacity filled at {rate_:g}C / available",
+                "%",
+                100 * f_,
+                SRC + ", rate test (lithiation after a full slow delithiation)",
             )
             plating[(name, rate_)] = vmin
         v5 = plating.get((name, QMS_RATES[-1]))
-        records.append(
-            prediction(
-                SYSTEM,
-                name,
-                "qms_rate_test",
-                "minimum Si potential vs Li at the separator, 5C lithiation",
-                "V",
-                v5,
-                SRC + ": no Li plating up to 5C for QMS (plating if < 0 V)",
-            )
+        rep.prediction(
+            name,
+            "qms_rate_test",
+            "minimum Si potential vs Li at the separator, 5C lithiation",
+            "V",
+            v5,
+            SRC + ": no Li plating up to 5C for QMS (plating if < 0 V)",
         )
-        records.append(
-            prediction(
-                SYSTEM,
-                name,
-                "qms_rate_test",
-                "Li plating at 5C (1 = yes)",
-                "-",
-                float(v5 is not None and v5 < 0),
-                SRC + ": no Li plating up to 5C for QMS",
-            )
+        rep.prediction(
+            name,
+            "qms_rate_test",
+            "Li plating at 5C (1 = yes)",
+            "-",
+            float(v5 is not None and v5 < 0),
+            SRC + ": no Li plating up to 5C for QMS",
         )
-    figs.append(
+    rep.figures.append(
         figures.rate_fractions(
             fractions, out / "qms_rate.png", "Rate test: lithiation after full delithiation"
         )
@@ -354,33 +300,27 @@ def run(out: Path, quick: bool = False, progress: bool = True):
         res = simulate(name, "qms_gitt", progress=False)
         d = _gitt_diffusivity(res, vals[name])
         gitt[name] = d
-        records.append(
-            prediction(
-                SYSTEM,
-                name,
-                "qms_gitt",
-                "apparent GITT diffusivity at low Li content (Weppner-Huggins)",
-                "m2/s",
-                float(np.median(d)) if d.size else None,
-                SRC + ", GITT (simulated pulses analysed like the measurement)",
-            )
+        rep.prediction(
+            name,
+            "qms_gitt",
+            "apparent GITT diffusivity at low Li content (Weppner-Huggins)",
+            "m2/s",
+            float(np.median(d)) if d.size else None,
+            SRC + ", GITT (simulated pulses analysed like the measurement)",
         )
     if gitt[half].size and gitt[si].size:
         ratio = float(np.median(gitt[half]) / np.median(gitt[si]))
-        records.append(
-            prediction(
-                SYSTEM,
-                half,
-                "qms_gitt",
-                "apparent GITT diffusivity QMS(0.7) / Si (Weppner-Huggins)",
-                "-",
-                ratio,
-                SRC + ": 'up to 5000x'",
-            )
+        rep.prediction(
+            half,
+            "qms_gitt",
+            "apparent GITT diffusivity QMS(0.7) / Si (Weppner-Huggins)",
+            "-",
+            ratio,
+            SRC + ": 'up to 5000x'",
         )
         r_out, r_in = _v(v07, "Si particle radius [m]"), _v(v07, "Si particle inner radius [m]")
         length = (r_out**3 - r_in**3) / (3 * r_out**2)
-        notes.append(
+        rep.notes.append(
             f"GITT: the Weppner-Huggins analysis of the simulated pulses gives an apparent ratio of "
             f"{ratio:.0f}x, below the model's 5000x: it needs pulses much shorter than L^2/D, which is "
             f"{length**2 / _diffusivity(v07, low)[0]:.1f} s for QMS(0.7) (L = V/S = {length * 1e9:.0f} nm) "
@@ -394,20 +334,17 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     )
     ft = fc.table
     if not fc.completed:
-        notes.append(f"QMS(0.7)||LCO: {fc.message}")
+        rep.notes.append(f"QMS(0.7)||LCO: {fc.message}")
     suffix = "" if len(ft) >= 201 else f" (run stopped after {len(ft) - 1} cycles)"
-    records.append(
-        calibration(
-            SYSTEM,
-            full,
-            "qms_full_cell_1C",
-            f"capacity retention after 200 cycles at 1C{suffix}",
-            "%",
-            80.0,
-            ft["retention [%]"].iloc[-1],
-            "retention",
-            SRC + ", full cell vs LCO",
-        )
+    rep.calibration(
+        full,
+        "qms_full_cell_1C",
+        f"capacity retention after 200 cycles at 1C{suffix}",
+        "%",
+        80.0,
+        ft["retention [%]"].iloc[-1],
+        "retention",
+        SRC + ", full cell vs LCO",
     )
 
     # ---------------------------------------------------------------- figures
@@ -423,7 +360,7 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     particle = sd.particle_conductivity(
         pellet, sigma_u, _v(v07, "Si electrode particle bulk resistance fraction")
     )
-    figs.append(
+    rep.figures.append(
         figures.conductivity_vs_sulfur(
             xs,
             pellet,
@@ -441,39 +378,43 @@ def run(out: Path, quick: bool = False, progress: bool = True):
     curves = {
         f"{LABELS[n]}": _diffusivity(vals[n], sto) for n in ("qms_si_half", "qms01_half", "qms03_half", half)
     }
-    figs.append(
+    rep.figures.append(
         figures.diffusivity_vs_stoichiometry(
             sto, curves, out / "qms_diffusivity.png", "Li diffusivity vs lithiation"
         )
     )
-    figs.append(
+    rep.figures.append(
         figures.first_cycles(
             {LABELS[n]: formation[n] for n in formation},
             out / "qms_first_cycle.png",
             "First cycle at 0.05C, 0.005-1.5 V",
         )
     )
-    figs.append(figures.capacity_ce(t, out / "qms_cycling.png", f"QMS(0.7) | Li, 0.5C, {len(t) - 1} cycles"))
-    figs.append(figures.inventory(t, out / "qms_inventory.png", "QMS(0.7) | Li: Li inventory per cycle"))
-    figs.append(
+    rep.figures.append(
+        figures.capacity_ce(t, out / "qms_cycling.png", f"QMS(0.7) | Li, 0.5C, {len(t) - 1} cycles")
+    )
+    rep.figures.append(
+        figures.inventory(t, out / "qms_inventory.png", "QMS(0.7) | Li: Li inventory per cycle")
+    )
+    rep.figures.append(
         figures.capacity_ce(
             ft, out / "qms_full_cell.png", "QMS(0.7) || LCO, 1C", capacity="delithiation capacity [mAh/cm2]"
         )
     )
 
     conservation = float(np.abs(t["Li balance relative error"]).max())
-    notes.append(
+    rep.notes.append(
         f"Li inventory (active Si + C-Li + K-Li + Li2S - Li from the counter electrode) closes to "
         f"{conservation:.1e} of the first lithiation over {len(t)} cycles."
     )
-    notes.append(
+    rep.notes.append(
         "Conduction: with 10 wt% Super-P the additive network (5 S/m) carries the electrode's electrons; the "
         "doped Si phase (6e-3 S/m delithiated) adds little at electrode scale, so the model attributes the "
         "QMS advantage in ICE, capacity and rate mainly to the S channels (Li transport)."
     )
-    notes.append(
+    rep.notes.append(
         "0.5C cycling is run at 0.5 x 3.5 A/g = 1.9 mA/cm2 at the 1.086 mg/cm2 loading: this reads the "
         "reported 'areal 1.9 mA/cm2' as the 0.5C current of the standard loading."
     )
-    tables = {"QMS(0.7) | Li, 0.5C": t, "QMS(0.7) || LCO, 1C": ft}
-    return records, figs, notes, tables
+    rep.tables.update({"QMS(0.7) | Li, 0.5C": t, "QMS(0.7) || LCO, 1C": ft})
+    return rep.result()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 #: default tolerances by metric kind (DESIGN.md section 5)
 TOLERANCES = {
@@ -78,3 +80,59 @@ def prediction(system, cell, protocol, metric, unit, simulated, source) -> Recor
         system=system, cell=cell, protocol=protocol, metric=metric, unit=unit, reported=None,
         simulated=_float(simulated), tolerance=None, within_tolerance=None, role="prediction", source=source,
     )  # fmt: skip
+
+
+@dataclass
+class Section:
+    """One system's validation as it is built, protocol by protocol: its records, figures, notes and tables.
+
+    ``calibration`` and ``prediction`` add a record of this system; ``lap`` times the protocols run since
+    the last lap (``timing_note`` reports them); ``result`` is what a system's ``run`` returns to
+    :func:`sibamm.validation.validate`.
+    """
+
+    system: str
+    out: Path
+    quick: bool = False
+    progress: bool = True
+    #: parameter overrides for every run of the section (fitting scans; the validation runs none)
+    overrides: dict = field(default_factory=dict)
+    records: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    tables: dict = field(default_factory=dict)
+    timing: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.out = Path(self.out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self._start = self._lap_start = time.perf_counter()
+
+    def calibration(
+        self, cell, protocol, metric, unit, reported, simulated, kind, source, comparison="within"
+    ):
+        """Add a calibration record (see :func:`calibration`)."""
+        self.records.append(
+            calibration(
+                self.system, cell, protocol, metric, unit, reported, simulated, kind, source, comparison
+            )
+        )
+
+    def prediction(self, cell, protocol, metric, unit, simulated, source):
+        """Add a prediction record (see :func:`prediction`)."""
+        self.records.append(prediction(self.system, cell, protocol, metric, unit, simulated, source))
+
+    def lap(self, label: str) -> None:
+        """Record the wall time since the previous lap under ``label``."""
+        now = time.perf_counter()
+        self.timing[label] = now - self._lap_start
+        self._lap_start = now
+
+    def timing_note(self) -> str:
+        laps = ", ".join(f"{k} {v:.0f} s" for k, v in self.timing.items())
+        return (
+            f"{self.system.upper()} validation wall time: {time.perf_counter() - self._start:.0f} s ({laps})."
+        )
+
+    def result(self):
+        return self.records, self.figures, self.notes, self.tables
