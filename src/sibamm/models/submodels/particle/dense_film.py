@@ -24,9 +24,10 @@ def dense_film_geometry(geometry, domain):
     front area). The paper's two GITT shapes (μSi: solid-solution slope, then the plateau; Si@AlCl3:
     straight into the transformation) would then come from the parameters, not the structure. With the
     shipped parameters they do only in part: Si@AlCl3 reaches the plateau first, but both films slope
-    down from ~0.4 V before it (HAL report: the GITT note and ``hal_gitt.png``). The c-Si fraction is one
-    value per electrode node, not a field through the film's depth, so during a GITT rest the Li at the
-    face spreads into the whole film's amorphous host and the face relaxes off the front composition.
+    down from ~0.4 V before it (HAL report: the GITT note and ``hal_gitt.png``). The slope comes from the
+    Si|LPSC interphase, which keeps taking Li from the film in the GITT rests, and from the hysteresis state
+    starting on the delithiation branch; without both, Si@AlCl3 goes straight in with this geometry
+    (``validation.hal.GITT_ATTRIBUTION``).
     Electronic conduction through the same slab (:class:`DenseFilmOhm`) gives the kinetically trapped Li
     (K-Li) its mechanism.
 
