@@ -1,9 +1,11 @@
 """Small-signal impedance (sibamm.impedance): the reported Rct is the Si interface's share of the model's
-impedance, the spectrum has the shape of a cell without double layer, and bad input is refused."""
+impedance; with the double layer it is the diameter of one arc whose time constant is R_ct C_dl A; without
+it the spectrum is flat above the diffusion frequencies; bad input is refused."""
 
 from __future__ import annotations
 
 import numpy as np
+import pybamm
 import pytest
 
 from sibamm.errors import SibammError
@@ -12,7 +14,7 @@ from sibamm.parameters import materials
 from sibamm.validation.hal import EIS_STATES, eis_steps
 
 RCT = "Si charge-transfer resistance [Ohm]"
-HIGH_FREQUENCY = [1e4]  # Hz: above the solid-state diffusion, below nothing (no double layer)
+HIGH_FREQUENCY = [1e4]  # Hz: above the solid-state diffusion (spectra without the double layer)
 
 
 def _ideal_interface() -> dict:
@@ -41,27 +43,74 @@ def test_linearised_rct_is_the_interface_share_of_the_small_signal_impedance(cel
             continue  # same film state as "delithiated", 12 h later: covered by that one
         at = steps[0] if i is None else steps[i]
         point = 0 if i is None else -1
-        z = impedance_spectrum(cell, HIGH_FREQUENCY, state=None if i is None else at)["Z' [Ohm]"].iloc[0]
+        state_ = None if i is None else at
+        z = impedance_spectrum(cell, HIGH_FREQUENCY, state=state_, double_layer=False)["Z' [Ohm]"].iloc[0]
         z_ideal = impedance_spectrum(
-            cell, HIGH_FREQUENCY, state=None if i is None else at, overrides=_ideal_interface()
+            cell, HIGH_FREQUENCY, state=state_, overrides=_ideal_interface(), double_layer=False
         )["Z' [Ohm]"].iloc[0]
         rct = float(at[RCT].entries[point])
         assert z - z_ideal == pytest.approx(rct, rel=1e-2), (state, z, z_ideal, rct)
         assert z_ideal > 0  # the series resistance of the rest of the cell is left
 
 
-def test_spectrum_is_flat_at_high_frequency_and_capacitive_at_low_frequency():
+def test_spectrum_without_double_layer_is_flat_at_high_frequency_and_capacitive_at_low_frequency():
     """No double layer: above the diffusion frequencies the impedance is real and frequency-independent.
     Below them the finite-length diffusion of Li in the film, closed at the Cu side, stores charge like a
     capacitor: between 0.1 and 1 mHz, -Z'' grows almost as 1/f (log slope near -1; semi-infinite
     Warburg diffusion would give -1/2, a purely resistive model 0)."""
-    z = impedance_spectrum("hal_alcl3_10_half", [1e-4, 1e-3, 1.0, 1e5, 1e6])
+    z = impedance_spectrum("hal_alcl3_10_half", [1e-4, 1e-3, 1.0, 1e5, 1e6], double_layer=False)
     re, im = z["Z' [Ohm]"].to_numpy(), z["-Z'' [Ohm]"].to_numpy()
     assert re[-1] == pytest.approx(re[-2], rel=1e-6)
     assert abs(im[-1]) < 1e-6 * re[-1]
     assert im[1] > 50 * im[2] > 0
     slope = np.log10(im[1] / im[0])  # per decade of frequency, from 0.1 to 1 mHz
     assert -1.05 < slope < -0.8, slope
+
+
+@pytest.mark.parametrize("cell", ["hal_si_half", "hal_alcl3_10_half"])
+def test_double_layer_makes_one_arc_of_diameter_rct_and_time_constant_rct_cdl_area(cell):
+    """With the double layer (DoubleLayerEIS) the Si interface is an arc: the R_s + R_ct||CPE fit of the
+    spectrum returns the model's Rct as its diameter, an ideal capacitor (n ~ 1) of C_dl times the Si
+    interface area (a wrong scale of the mass-matrix term moves Q), the arc ending where the spectrum without
+    the double layer is flat (R_s + R_ct), and the low-frequency impedance, where the capacitor carries
+    nothing, unchanged."""
+    from sibamm.analysis import fit_randles
+    from sibamm.models import SiliconDFN
+    from sibamm.parameters.cells import get_cell
+
+    f = np.logspace(-3, 6, 37)
+    z = impedance_spectrum(cell, f)
+    fit = fit_randles(z["frequency [Hz]"], z["Z' [Ohm]"], z["-Z'' [Ohm]"])
+    pv = get_cell(cell).parameter_values()
+    sim = pybamm.Simulation(SiliconDFN(get_cell(cell).model_options), parameter_values=pv)
+    sim.build()
+    y0 = sim.built_model.concatenated_initial_conditions.evaluate(0).ravel()
+    rct = float(np.ravel(sim.built_model.get_processed_variable(RCT).evaluate(0, y0))[0])
+    area = float(
+        np.ravel(sim.built_model.get_processed_variable("Si interface area [m2]").evaluate(0, y0))[0]
+    )
+    c_dl = pv["Positive electrode double-layer capacity [F.m-2]"]
+    assert fit["R_ct [Ohm]"] == pytest.approx(rct, rel=1e-2)
+    assert fit["n"] > 0.98
+    assert fit["Q [F.s^(n-1)]"] == pytest.approx(c_dl * area, rel=0.05)
+    flat = impedance_spectrum(cell, HIGH_FREQUENCY, double_layer=False)["Z' [Ohm]"].iloc[0]
+    assert fit["R_s [Ohm]"] + fit["R_ct [Ohm]"] == pytest.approx(flat, rel=1e-2)
+    low = impedance_spectrum(cell, [1e-3], double_layer=False)
+    assert z["Z' [Ohm]"].iloc[0] == pytest.approx(low["Z' [Ohm]"].iloc[0], rel=1e-3)
+
+
+def test_randles_fit_recovers_a_known_circuit_and_refuses_too_few_points():
+    from sibamm.analysis import fit_randles
+
+    f = np.logspace(-1, 6, 29)
+    w = 2 * np.pi * f
+    z = 12.0 + 80.0 / (1 + 80.0 * 3e-5 * (1j * w) ** 0.9) + 1 / (1j * w * 50.0)  # + a capacitive tail
+    fit = fit_randles(f, z.real, -z.imag)
+    assert fit["R_s [Ohm]"] == pytest.approx(12.0, rel=1e-2)
+    assert fit["R_ct [Ohm]"] == pytest.approx(80.0, rel=2e-2)
+    assert fit["n"] == pytest.approx(0.9, abs=0.02)
+    with pytest.raises(SibammError, match="at least 4"):
+        fit_randles([1.0, 2.0], [1.0, 1.0], [0.0, 0.0])
 
 
 @pytest.mark.parametrize("frequencies", [[], [0.0, 1.0], [-1.0], "abc", [np.nan]])

@@ -522,3 +522,18 @@ def test_cumulative_ce_is_the_running_product(ce):
     assert cum[0] == pytest.approx(ce[0])
     assert np.all(np.diff(cum) <= 1e-9)  # never rises when every CE is at most 100 %
     assert cum[-1] == pytest.approx(100 * math.prod(c / 100 for c in ce), rel=1e-9)
+
+
+def test_report_writes_short_tables_inline_and_long_ones_as_linked_csv(tmp_path):
+    """A system's tables reach the report: a short one as a Markdown table (a "|" in a cell escaped, so the
+    columns stay aligned), a long one as a CSV next to the report, linked with its row count."""
+    from sibamm.validation.report import INLINE_TABLE_ROWS, write_report
+
+    short = pd.DataFrame({"state": ["lithiated"], "R_s + R_ct||CPE [Ohm]": [13.0864]})
+    long = pd.DataFrame({"cycle": range(1, INLINE_TABLE_ROWS + 3), "CE [%]": 99.9})
+    write_report(tmp_path / "REPORT.md", {"hal": ([], [], [], {"short": short, "long": long})})
+    text = (tmp_path / "REPORT.md").read_text()
+    assert "| state | R_s + R_ct\\|\\|CPE [Ohm] |" in text
+    assert "| lithiated | 13.09 |" in text
+    assert f"**long**: [hal_table_2.csv](hal_table_2.csv) ({INLINE_TABLE_ROWS + 2} rows)" in text
+    assert len(pd.read_csv(tmp_path / "hal_table_2.csv")) == INLINE_TABLE_ROWS + 2

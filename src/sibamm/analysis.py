@@ -211,6 +211,63 @@ def dc_polarisation_conductivity(voltage, current, thickness: float, area: float
     return thickness * g / area
 
 
+def randles_arc_window(frequency, minus_z_imag) -> np.ndarray:
+    """Mask of the points of a spectrum that belong to its high-frequency arc: from the highest frequency
+    down to the first local minimum of ``-Z''`` below the arc's apex (where diffusion takes over)."""
+    f = np.asarray(frequency, dtype=float)
+    im = np.asarray(minus_z_imag, dtype=float)
+    order = np.argsort(f)[::-1]  # high -> low frequency
+    im_sorted = im[order]
+    apex = int(np.argmax(im_sorted > 0.5 * np.max(im_sorted[: max(len(im_sorted) // 2, 1)])))
+    end = len(im_sorted)
+    for k in range(max(apex, 1), len(im_sorted) - 1):
+        if im_sorted[k] <= im_sorted[k - 1] and im_sorted[k] < im_sorted[k + 1]:
+            end = k + 1
+            break
+    mask = np.zeros(len(f), dtype=bool)
+    mask[order[:end]] = True
+    return mask
+
+
+def fit_randles(frequency, z_real, minus_z_imag) -> dict:
+    """Fit ``Z = R_s + R_ct / (1 + R_ct Q (i omega)^n)`` (series resistance, then charge transfer in
+    parallel with a constant-phase element) to the high-frequency arc of a spectrum
+    (:func:`randles_arc_window`), as EIS papers extract ``R_ct``. Least squares on the real and imaginary
+    parts, relative to ``|Z|``. Returns ``{"R_s [Ohm]", "R_ct [Ohm]", "Q [F.s^(n-1)]", "n", "points"}``."""
+    from scipy.optimize import least_squares
+
+    f = np.asarray(frequency, dtype=float)
+    zr, zi = np.asarray(z_real, dtype=float), -np.asarray(minus_z_imag, dtype=float)
+    if f.ndim != 1 or f.size < 4 or f.shape != zr.shape or f.shape != zi.shape or not np.all(f > 0):
+        raise SibammError("fit_randles needs at least 4 positive frequencies with one Z', -Z'' each")
+    mask = randles_arc_window(f, -zi)
+    f, zr, zi = f[mask], zr[mask], zi[mask]
+    if f.size < 4:
+        raise SibammError(
+            f"the spectrum's high-frequency arc has only {f.size} points: sample it more densely"
+        )
+    w = 2 * np.pi * f
+    r_s0 = float(zr[np.argmax(f)])
+    r_ct0 = max(float(zr[np.argmin(f)]) - r_s0, 1e-6)
+    w_apex = float(w[np.argmax(-zi)])
+
+    def model(x):
+        r_s, log_rct, log_q, n = x
+        r_ct = np.exp(log_rct)
+        return r_s + r_ct / (1 + r_ct * np.exp(log_q) * (1j * w) ** n)
+
+    def residual(x):
+        z = model(x)
+        scale = np.abs(zr + 1j * zi)
+        return np.concatenate([(z.real - zr) / scale, (z.imag - zi) / scale])
+
+    x0 = [r_s0, np.log(r_ct0), np.log(1 / (r_ct0 * w_apex)), 0.95]
+    fit = least_squares(residual, x0, bounds=([-np.inf, -30, -60, 0.3], [np.inf, 30, 30, 1.0]))
+    r_s, log_rct, log_q, n = fit.x
+    return {"R_s [Ohm]": r_s, "R_ct [Ohm]": float(np.exp(log_rct)), "Q [F.s^(n-1)]": float(np.exp(log_q)),
+            "n": float(n), "points": int(f.size)}  # fmt: skip
+
+
 def vs_li(voltage_vs_counter, counter_potential: float = 0.62):
     """Voltage in the Li/Li+ frame from a voltage measured against a counter electrode at
     ``counter_potential`` vs Li (Li-In: 0.62 V, Santhosha et al. 2019): ``V_Li = V + U_counter``."""

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..analysis import dqdv
+from ..analysis import dqdv, randles_arc_window
 
 
 def _save(fig, path):
@@ -351,27 +351,46 @@ def rct_comparison(simulated: dict, reported: dict, path, title="Charge-transfer
     return _save(fig, path)
 
 
-def impedance_spectra(spectra: dict, path, title="Model small-signal impedance at the EIS states"):
-    """Z' and -Z'' vs frequency, one panel per material; ``spectra`` maps material -> {state: DataFrame
-    of :func:`sibamm.impedance.impedance_spectrum`}. Each state has its own marker, so states whose spectra
-    coincide (the delithiated film barely changes in a 12 h rest) stay visible."""
+def impedance_spectra(
+    spectra: dict, path, title="Model small-signal impedance at the EIS states", fits=None, reported=None
+):
+    """Top row: Nyquist plot of each material's high-frequency arc (the points
+    :func:`sibamm.analysis.randles_arc_window` keeps), with the fitted R_s + R_ct || CPE dashed and, on the
+    real axis, R_s + the reported Rct (``reported``: material -> {state: Ohm}). Bottom row: Z' and -Z'' vs
+    frequency over the whole sweep. ``spectra`` maps material -> {state: DataFrame of
+    :func:`sibamm.impedance.impedance_spectrum`}; ``fits`` material -> {state: :func:`fit_randles` dict}.
+    Each state has its own marker, so states whose spectra coincide stay visible."""
     markers = "os^vDx"
-    fig, axes = plt.subplots(1, len(spectra), figsize=(5 * len(spectra), 4), squeeze=False)
-    for a, (material, states) in zip(axes[0], spectra.items()):
+    fig, axes = plt.subplots(2, len(spectra), figsize=(5.5 * len(spectra), 8.5), squeeze=False)
+    for col, (material, states) in enumerate(spectra.items()):
+        nyquist, bode = axes[0][col], axes[1][col]
         for k, (state, z) in enumerate(states.items()):
-            f = z["frequency [Hz]"]
-            a.loglog(
-                f, z["Z' [Ohm]"], color=f"C{k}", marker=markers[k % len(markers)], ms=7 - 1.5 * (k % 3),
-                mfc="none", markevery=(k % 3, 3), label=f"{state}: Z'",
-            )  # fmt: skip
-            a.loglog(
-                f, z["-Z'' [Ohm]"].clip(lower=1e-3), color=f"C{k}", ls=":", label="-Z''" if k == 0 else None
-            )
-        a.set_xlabel("frequency [Hz]")
-        a.set_ylabel("impedance [Ohm]")
-        a.set_ylim(1e-1, None)
-        a.set_title(f"{material} (no double layer: the plateau is the series resistance)", fontsize=8)
-        a.legend(fontsize=7)
+            f, re, im = (z[c].to_numpy() for c in ("frequency [Hz]", "Z' [Ohm]", "-Z'' [Ohm]"))
+            style = dict(color=f"C{k}", marker=markers[k % len(markers)], ms=6 - (k % 3), mfc="none")
+            arc = randles_arc_window(f, im)
+            nyquist.plot(re[arc], im[arc], ls="none", label=state, **style)
+            fit = (fits or {}).get(material, {}).get(state)
+            if fit:
+                w = 2 * np.pi * np.geomspace(f[arc].min(), f[arc].max(), 200)
+                r_ct, q, n = fit["R_ct [Ohm]"], fit["Q [F.s^(n-1)]"], fit["n"]
+                zf = fit["R_s [Ohm]"] + r_ct / (1 + r_ct * q * (1j * w) ** n)
+                nyquist.plot(zf.real, -zf.imag, "--", color=f"C{k}", lw=0.8)
+                rep = (reported or {}).get(material, {}).get(state)
+                if rep is not None:
+                    nyquist.plot([fit["R_s [Ohm]"] + rep], [0], "|", color=f"C{k}", ms=14, mew=2)
+            bode.loglog(f, re, markevery=(k % 3, 3), label=f"{state}: Z'", **style)
+            bode.loglog(f, np.clip(im, 1e-3, None), color=f"C{k}", ls=":", label="-Z''" if k == 0 else None)
+        nyquist.set_aspect("equal", adjustable="datalim")
+        nyquist.set_xlabel("Z' [Ohm]")
+        nyquist.set_ylabel("-Z'' [Ohm]")
+        nyquist.set_title(
+            f"{material}: arcs (dashed: R_s + R_ct||CPE fit; |: R_s + reported Rct)", fontsize=8
+        )
+        nyquist.legend(fontsize=7)
+        bode.set_xlabel("frequency [Hz]")
+        bode.set_ylabel("impedance [Ohm]")
+        bode.set_ylim(1e-1, None)
+        bode.legend(fontsize=7)
     fig.suptitle(title)
     return _save(fig, path)
 

@@ -16,7 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ..analysis import dc_polarisation_conductivity, gitt_diffusivity, weppner_huggins_steady_change
+from ..analysis import (
+    dc_polarisation_conductivity,
+    fit_randles,
+    gitt_diffusivity,
+    weppner_huggins_steady_change,
+)
 from ..errors import SibammError
 from ..experiments.protocols import HAL_RATES, get_protocol
 from ..impedance import DEFAULT_FREQUENCIES, impedance_spectrum
@@ -410,23 +415,54 @@ def rct_and_impedance(rep: Section) -> None:
         label: {s: r[k] for s, r in RCT_REPORTED.items()} for k, label in enumerate((LABEL[SI], LABEL[AL]))
     }
     rep.figures.append(figures.rct_comparison(rct_sim, reported, rep.out / "hal_rct.png"))
-    spectra = {}
+    spectra, fits = {}, {}
     for cell in eis_runs:
         try:
             spectra[LABEL[cell]] = eis_spectra(cell, steps=eis_runs[cell], overrides=rep.overrides)
+            fits[LABEL[cell]] = {
+                state: fit_randles(z["frequency [Hz]"], z["Z' [Ohm]"], z["-Z'' [Ohm]"])
+                for state, z in spectra[LABEL[cell]].items()
+            }
         except Exception as err:  # report, keep the rest of the validation
             rep.notes.append(f"{cell} impedance spectra failed: {str(err).splitlines()[0]}")
-    if spectra:
-        rep.figures.append(figures.impedance_spectra(spectra, rep.out / "hal_impedance.png"))
-        plateau = {m: {s: z["Z' [Ohm]"].iloc[-1] for s, z in st.items()} for m, st in spectra.items()}
-        rep.notes.append(
-            "Impedance: the model's small-signal spectrum (sibamm.impedance, PyBaMM's EISSimulation) at each "
-            "EIS state is flat above ~10 Hz, at the series resistance (no double layer is modelled); the "
-            "Rct records are the Si interface's share of that plateau (tests/test_impedance.py: within 1% of "
-            "the spectrum with an ideal interface subtracted). Plateau at 1 MHz [Ohm]: "
-            + "; ".join(f"{m} " + ", ".join(f"{s} {v:.1f}" for s, v in p.items()) for m, p in plateau.items())
-            + "."
+    if not spectra:
+        return
+    rep.figures.append(
+        figures.impedance_spectra(spectra, rep.out / "hal_impedance.png", fits=fits, reported=reported)
+    )
+    rows = [
+        {
+            "material": material,
+            "state": state,
+            "Rct, model interface [Ohm]": rct_sim[material].get(state),
+            "Rct, R_s + R_ct||CPE fit of the model spectrum [Ohm]": fit["R_ct [Ohm]"],
+            "R_s of the fit [Ohm]": fit["R_s [Ohm]"],
+            "CPE exponent n": fit["n"],
+            "Rct reported [Ohm]": reported[material][state],
+        }
+        for material, states in fits.items()
+        for state, fit in states.items()
+    ]
+    rep.tables["Rct: the model's interface resistance and the equivalent-circuit fit of its spectrum"] = (
+        _frame({key: [row[key] for row in rows] for key in rows[0]})
+    )
+    gaps = [
+        abs(
+            row["Rct, R_s + R_ct||CPE fit of the model spectrum [Ohm]"] / row["Rct, model interface [Ohm]"]
+            - 1
         )
+        for row in rows
+        if row["Rct, model interface [Ohm]"]
+    ]
+    worst = 100 * max(gaps, default=float("nan"))
+    rep.notes.append(
+        "Impedance: the model's small-signal spectrum (sibamm.impedance, PyBaMM's EISSimulation with a "
+        "double layer at the Si interface, DoubleLayerEIS) at each EIS state. The Si interface makes one "
+        "arc after the series resistance (LPSC, film, Li-In kinetics). Fitting R_s + R_ct||CPE to it, as "
+        "the paper fits its spectra, gives the model's interface resistance (the Rct records) within "
+        f"{worst:.1f}% at every state (table below; hal_impedance.png marks R_s + the reported Rct on each "
+        "arc's real axis)."
+    )
 
 
 #: the paper's mean GITT diffusivity in the transformation region [cm2/s]

@@ -73,6 +73,33 @@ def _provenance_table(system: str) -> list[str]:
     return lines
 
 
+#: tables with at most this many rows go into the report as Markdown; longer ones into a CSV it links
+INLINE_TABLE_ROWS = 12
+
+
+def _cell(x) -> str:
+    """A Markdown table cell (a "|" in the text would end the cell)."""
+    return (_fmt(x, 4) if isinstance(x, float) else str(x)).replace("|", "\\|")
+
+
+def _tables_lines(system: str, tables: dict, folder: Path) -> list[str]:
+    """A system's tables: short ones as Markdown, long ones written to ``<system>_<n>.csv`` and linked."""
+    lines = []
+    for k, (title, table) in enumerate((tables or {}).items(), start=1):
+        if len(table) <= INLINE_TABLE_ROWS:
+            columns = [_cell(c) for c in table.columns]
+            lines += [f"**{title}**", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+            lines += [
+                "| " + " | ".join(_cell(v) for v in row) + " |" for row in table.itertuples(index=False)
+            ]
+        else:
+            name = f"{system}_table_{k}.csv"
+            table.to_csv(folder / name, index=False)
+            lines += [f"**{title}**: [{name}]({name}) ({len(table)} rows)"]
+        lines.append("")
+    return lines
+
+
 def write_report(path: Path, sections: dict, quick: bool = False, extra: list[str] | None = None) -> None:
     """Write the report; ``extra`` are Markdown lines appended as their own section (the design
     comparison)."""
@@ -85,7 +112,7 @@ def write_report(path: Path, sections: dict, quick: bool = False, extra: list[st
     ]
     if quick:
         lines += ["> **Quick mode**: long runs were shortened; long-cycling records are not comparable.", ""]
-    for system, (records, figs, notes, _tables) in sections.items():
+    for system, (records, figs, notes, tables) in sections.items():
         n_cal = [r for r in records if r.role == "calibration"]
         n_ok = sum(bool(r.within_tolerance) for r in n_cal)
         lines += [
@@ -96,6 +123,7 @@ def write_report(path: Path, sections: dict, quick: bool = False, extra: list[st
         ]
         lines += [*_records_table(records), ""]
         lines += [f"- {n}" for n in notes] + [""]
+        lines += _tables_lines(system, tables, path.parent)
         for fig in figs:
             lines += [f"![{Path(fig).stem}]({Path(fig).name})", ""]
         lines += ["### Parameters and their provenance", "", *_provenance_table(system)]
