@@ -144,7 +144,12 @@ def lco_positive(loading_kg_m2: float, source: str) -> dict:
         "Positive electrode Bruggeman coefficient (electrolyte)": literature(1.5, "Bruggeman"),
         "Positive electrode Bruggeman coefficient (electrode)": literature(1.5, "Bruggeman"),
         "Positive electrode charge transfer coefficient": literature(0.5, "symmetric"),
-        "Positive electrode double-layer capacity [F.m-2]": literature(0.2, "PyBaMM default"),
+        "Positive electrode double-layer capacity [F.m-2]": assumed(
+            0.2,
+            "PyBaMM's default (20 uF/cm2), not measured for this interface; it enters only the small-signal "
+            "impedance (sibamm.impedance.DoubleLayerEIS), where it sets the arc's apex frequency "
+            "1/(2 pi R_ct C_dl A), not its diameter",
+        ),
         "Positive electrode density [kg.m-3]": literature(rho_lco, "LiCoO2"),
         "Positive current collector thickness [m]": literature(15e-6, "Al foil"),
         "Positive current collector conductivity [S.m-1]": literature(3.55e7, "Al"),
@@ -516,7 +521,12 @@ def ncm88_positive(loading_kg_m2: float = 0.175, source: str = HAL + ": NCM 15-2
         "Positive electrode Bruggeman coefficient (electrolyte)": literature(1.5, "Bruggeman"),
         "Positive electrode Bruggeman coefficient (electrode)": literature(1.5, "Bruggeman"),
         "Positive electrode charge transfer coefficient": literature(0.5, "symmetric"),
-        "Positive electrode double-layer capacity [F.m-2]": literature(0.2, "PyBaMM default"),
+        "Positive electrode double-layer capacity [F.m-2]": assumed(
+            0.2,
+            "PyBaMM's default (20 uF/cm2), not measured for this interface; it enters only the small-signal "
+            "impedance (sibamm.impedance.DoubleLayerEIS), where it sets the arc's apex frequency "
+            "1/(2 pi R_ct C_dl A), not its diameter",
+        ),
         "Positive current collector thickness [m]": assumed(
             10e-6, "stainless/Al current collector (not used)"
         ),

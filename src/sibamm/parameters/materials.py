@@ -116,7 +116,12 @@ def amorphous_silicon() -> dict:
         ),
         "Si electrode Si phase conductivity transition width": assumed(0.03, "sharp transition"),
         "Si electrode charge transfer coefficient": literature(0.5, "symmetric Butler-Volmer"),
-        "Si electrode double-layer capacity [F.m-2]": literature(0.2, "PyBaMM default"),
+        "Si electrode double-layer capacity [F.m-2]": assumed(
+            0.2,
+            "PyBaMM's default (20 uF/cm2), not measured for this interface; it enters only the small-signal "
+            "impedance (sibamm.impedance.DoubleLayerEIS), where it sets the arc's apex frequency "
+            "1/(2 pi R_ct C_dl A), not its diameter",
+        ),
     }
 
 

@@ -252,7 +252,7 @@ def run(out: Path, quick: bool = False, progress: bool = True, overrides: dict |
         "oxide conversion); K-Li is the Li left in the Si after delithiation. The GITT diffusivity is the "
         "Weppner-Huggins value with the film thickness as diffusion length, averaged over the pulses "
         f"whose relaxed potential lies on the c-Si plateau (within {1e3 * GITT_PLATEAU_WINDOW:.0f} mV of the "
-        "front potential, vs Li); the model's plateau is flat, so its value stays far below the paper's. "
+        "front potential, vs Li); the model's stays far below the paper's (the GITT notes above say why). "
         "The DC-polarisation conductivity is computed from the model's film electronic resistance "
         "(pristine film, ion-blocking contacts). "
         "The model has no Li plating, so the uSi high-loading CE > 102% cannot be reproduced."
