@@ -514,6 +514,16 @@ def test_finalize_table_reference_cycle_is_clamped_and_empty_rows_give_empty_tab
     assert finalize_table([], 1e-3).empty
 
 
+def test_retention_is_undefined_without_warning_when_the_reference_cycle_delivered_nothing():
+    """A lithiation-only run (the HAL GITT) delivers no delithiation capacity: retention is NaN, quietly."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = finalize_table(_rows([0.0, 0.0], [0.0, 0.0]), 1e-3)
+    assert table["retention [%]"].isna().all()
+
+
 @settings(max_examples=100, deadline=None, database=None)
 @given(st.lists(st.floats(min_value=50, max_value=100), min_size=1, max_size=30))
 def test_cumulative_ce_is_the_running_product(ce):

@@ -135,7 +135,8 @@ def finalize_table(rows: list[dict], si_mass_g: float, reference_cycle: int = 1)
     table["cumulative CE [%]"] = 100 * np.cumprod(np.nan_to_num(ce, nan=1.0))
     cap = table["delithiation capacity [mAh/g]"].to_numpy()
     ref_index = min(reference_cycle, len(cap)) - 1
-    table["retention [%]"] = 100 * cap / cap[ref_index]
+    # a reference cycle that delivered nothing (a lithiation-only GITT) leaves retention undefined
+    table["retention [%]"] = 100 * cap / cap[ref_index] if cap[ref_index] > 0 else np.nan
     total = table["total Li [mAh]"].to_numpy()
     scale = table["lithiation capacity [mAh/g]"].iloc[0] * si_mass_g
     table["Li balance relative error"] = (total - total[0]) / scale

@@ -83,7 +83,7 @@ def _cell(x) -> str:
 
 
 def _tables_lines(system: str, tables: dict, folder: Path) -> list[str]:
-    """A system's tables: short ones as Markdown, long ones written to ``<system>_<n>.csv`` and linked."""
+    """A system's tables: short ones as Markdown, long ones to ``<system>_table_<n>.csv``, linked."""
     lines = []
     for k, (title, table) in enumerate((tables or {}).items(), start=1):
         if len(table) <= INLINE_TABLE_ROWS:
