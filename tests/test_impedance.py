@@ -99,6 +99,19 @@ def test_double_layer_makes_one_arc_of_diameter_rct_and_time_constant_rct_cdl_ar
     assert z["Z' [Ohm]"].iloc[0] == pytest.approx(low["Z' [Ohm]"].iloc[0], rel=1e-3)
 
 
+@pytest.mark.parametrize("cell", ["hal_alcl3_ncm88_full", "hpss_c_half"])
+def test_double_layer_reaches_every_x_domain_electrode(cell):
+    """Full cells (Si and NCM88 both with an x-domain) and liquid porous cells: with the double layers the
+    high-frequency impedance falls below the no-double-layer plateau (the interfaces are short-circuited by
+    their capacitors), while at 1 mHz, where the capacitors carry almost nothing, it is unchanged (within
+    1%: a porous electrode's large interface area keeps a small capacitive share there)."""
+    f = [1e-3, 1e6]
+    with_dl = impedance_spectrum(cell, f)["Z' [Ohm]"].to_numpy()
+    without = impedance_spectrum(cell, f, double_layer=False)["Z' [Ohm]"].to_numpy()
+    assert with_dl[0] == pytest.approx(without[0], rel=1e-2)
+    assert with_dl[1] < 0.5 * without[1]
+
+
 def test_randles_fit_recovers_a_known_circuit_and_refuses_too_few_points():
     from sibamm.analysis import fit_randles
 
