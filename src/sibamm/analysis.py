@@ -229,6 +229,14 @@ def randles_arc_window(frequency, minus_z_imag) -> np.ndarray:
     return mask
 
 
+def randles_impedance(frequency, circuit: dict) -> np.ndarray:
+    """``Z = R_s + R_ct / (1 + R_ct Q (i omega)^n)`` [Ohm] at ``frequency`` [Hz] for a :func:`fit_randles`
+    result (or any dict with its keys)."""
+    w = 2 * np.pi * np.asarray(frequency, dtype=float)
+    r_ct = circuit["R_ct [Ohm]"]
+    return circuit["R_s [Ohm]"] + r_ct / (1 + r_ct * circuit["Q [F.s^(n-1)]"] * (1j * w) ** circuit["n"])
+
+
 def fit_randles(frequency, z_real, minus_z_imag) -> dict:
     """Fit ``Z = R_s + R_ct / (1 + R_ct Q (i omega)^n)`` (series resistance, then charge transfer in
     parallel with a constant-phase element) to the high-frequency arc of a spectrum
@@ -253,8 +261,9 @@ def fit_randles(frequency, z_real, minus_z_imag) -> dict:
 
     def model(x):
         r_s, log_rct, log_q, n = x
-        r_ct = np.exp(log_rct)
-        return r_s + r_ct / (1 + r_ct * np.exp(log_q) * (1j * w) ** n)
+        return randles_impedance(
+            f, {"R_s [Ohm]": r_s, "R_ct [Ohm]": np.exp(log_rct), "Q [F.s^(n-1)]": np.exp(log_q), "n": n}
+        )
 
     def residual(x):
         z = model(x)

@@ -8,7 +8,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..analysis import dqdv, randles_arc_window
+from ..analysis import dqdv, randles_arc_window, randles_impedance
 
 
 def _save(fig, path):
@@ -371,9 +371,7 @@ def impedance_spectra(
             nyquist.plot(re[arc], im[arc], ls="none", label=state, **style)
             fit = (fits or {}).get(material, {}).get(state)
             if fit:
-                w = 2 * np.pi * np.geomspace(f[arc].min(), f[arc].max(), 200)
-                r_ct, q, n = fit["R_ct [Ohm]"], fit["Q [F.s^(n-1)]"], fit["n"]
-                zf = fit["R_s [Ohm]"] + r_ct / (1 + r_ct * q * (1j * w) ** n)
+                zf = randles_impedance(np.geomspace(f[arc].min(), f[arc].max(), 200), fit)
                 nyquist.plot(zf.real, -zf.imag, "--", color=f"C{k}", lw=0.8)
                 rep = (reported or {}).get(material, {}).get(state)
                 if rep is not None:
@@ -414,22 +412,22 @@ def cycle_panels(tables: dict, columns, path, title, ylims: dict | None = None):
 def gitt(results: dict, reported: dict, path, title="GITT: relaxed potential and Weppner-Huggins D"):
     """Relaxed potential (vs Li) after each pulse against the charge passed, the transformation-region
     pulses filled, and the apparent D of each pulse with the reported mean of that region. Where the pulse
-    table has ``relaxed voltage implied by the reported D [V]``
+    table has ``relaxed potential vs Li implied by the reported D [V]``
     (:func:`sibamm.validation.hal.gitt_implied_relaxation`), that curve is dashed.
 
-    ``results`` maps a label to ``(pulse table, counter_potential)``, the pulse table of
+    ``results`` maps a label to the pulse table of
     :func:`sibamm.validation.hal.gitt_transformation_diffusivity`; ``reported``: label -> D [cm2/s]."""
     fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4))
-    for k, (label, (table, counter)) in enumerate(results.items()):
+    for k, (label, table) in enumerate(results.items()):
         q = table["capacity [mAh/g]"].to_numpy()
         region = table["transformation region"].to_numpy()
-        v = table["relaxed voltage [V]"].to_numpy() + counter
+        v = table["relaxed potential vs Li [V]"].to_numpy()
         d = table["D [m2/s]"].to_numpy() * 1e4
-        implied = "relaxed voltage implied by the reported D [V]"
+        implied = "relaxed potential vs Li implied by the reported D [V]"
         if implied in table:
             a.plot(
                 q,
-                table[implied].to_numpy() + counter,
+                table[implied].to_numpy(),
                 "--",
                 color=f"C{k}",
                 lw=1,

@@ -177,8 +177,8 @@ def gitt_transformation_diffusivity(result, values) -> tuple[float, object]:
     cm2/s needs L >= 4.6 um: the 6.6 um film qualifies, the 1-3 um particles (V/S = R/3 <= 0.5 um: at most
     ~3e-12 cm2/s) cannot, so the paper must have used the electrode thickness (Li enters one face).
 
-    The returned pulse table adds ``transformation region`` and ``capacity [mAh/g]`` (the lithiation
-    capacity passed by the end of each pulse, per g Si).
+    The returned pulse table adds ``relaxed potential vs Li [V]``, ``transformation region`` and
+    ``capacity [mAh/g]`` (the lithiation capacity passed by the end of each pulse, per g Si).
     """
     ts = result.timeseries
     table = gitt_diffusivity(
@@ -189,8 +189,9 @@ def gitt_transformation_diffusivity(result, values) -> tuple[float, object]:
         if "Counter electrode Li-In open-circuit potential [V]" in values
         else 0.0
     )
+    table["relaxed potential vs Li [V]"] = table["relaxed voltage [V]"] + counter
     region = gitt_transformation_region(
-        table["relaxed voltage [V]"].to_numpy() + counter,
+        table["relaxed potential vs Li [V]"].to_numpy(),
         _v(values, "Si electrode crystalline Si lithiation potential [V]"),
     )
     table["transformation region"] = region
@@ -202,12 +203,13 @@ def gitt_transformation_diffusivity(result, values) -> tuple[float, object]:
 
 
 def gitt_implied_relaxation(table, reported_d: float, length: float) -> np.ndarray:
-    """Relaxed voltage [V] after each transformation-region pulse that a reported D [cm2/s] implies.
+    """Relaxed potential vs Li [V] after each transformation-region pulse that a reported D [cm2/s]
+    implies.
 
-    It starts at the model's relaxed voltage after the region's first pulse and falls, pulse by pulse, by the
-    ``dEs`` that the Weppner-Huggins formula needs to return ``reported_d`` with the model's transient
+    It starts at the model's relaxed potential after the region's first pulse and falls, pulse by pulse, by
+    the ``dEs`` that the Weppner-Huggins formula needs to return ``reported_d`` with the model's transient
     ``dEt`` (:func:`sibamm.analysis.weppner_huggins_steady_change`). NaN outside the region. The gap to the
-    model's own relaxed voltage is how much flatter the model's plateau is than the reported D says."""
+    model's own relaxed potential is how much flatter the model's plateau is than the reported D says."""
     region = np.flatnonzero(table["transformation region"].to_numpy())
     implied = np.full(len(table), np.nan)
     if region.size:
@@ -217,7 +219,7 @@ def gitt_implied_relaxation(table, reported_d: float, length: float) -> np.ndarr
             length,
             table["tau [s]"].to_numpy()[region],
         )
-        start = table["relaxed voltage [V]"].to_numpy()[region[0]]
+        start = table["relaxed potential vs Li [V]"].to_numpy()[region[0]]
         implied[region] = start - np.concatenate([[0.0], np.cumsum(need[1:])])
     return implied
 
@@ -489,6 +491,13 @@ def gitt_onset(table) -> float | None:
     return float(table["capacity [mAh/g]"].to_numpy()[region][0]) if region.any() else None
 
 
+def interphase_share(result) -> float:
+    """Share [%] of the Li a run passed that the Si|LPSC interphase took (C-Li over the net Li from the
+    counter electrode, at the run's end)."""
+    last = result.table.iloc[-1]
+    return 100 * float(last["C-Li (SEI) [mAh]"] / last["net Li from counter electrode [mAh]"])
+
+
 def gitt_run(cell: str, overrides: dict | None = None, progress: bool = False):
     """The paper's GITT on ``cell``: ``(result, D [cm2/s], pulse table)``, the pulse table with the relaxed
     voltage the reported D implies (:func:`gitt_implied_relaxation`). All 36 pulses even in quick mode
@@ -496,7 +505,7 @@ def gitt_run(cell: str, overrides: dict | None = None, progress: bool = False):
     values = get_cell(cell).values(overrides)
     res = simulate(cell, "hal_gitt", progress=progress, overrides=overrides)
     d, pulses = gitt_transformation_diffusivity(res, values)
-    pulses["relaxed voltage implied by the reported D [V]"] = gitt_implied_relaxation(
+    pulses["relaxed potential vs Li implied by the reported D [V]"] = gitt_implied_relaxation(
         pulses, GITT_REPORTED[cell], _v(values, "Si electrode thickness [m]")
     )
     return res, d, pulses
@@ -505,20 +514,14 @@ def gitt_run(cell: str, overrides: dict | None = None, progress: bool = False):
 def gitt(rep: Section) -> None:
     """The paper's GITT and its Weppner-Huggins D in the transformation region; the shape of the curve and
     what sets it (:data:`GITT_ATTRIBUTION`)."""
-    runs, interphase_share = {}, {}
+    runs, share = {}, {}
     for cell, d_rep in GITT_REPORTED.items():
         try:
             res, d, pulses = gitt_run(cell, rep.overrides, rep.progress)
             if not res.completed:
                 rep.notes.append(f"{cell} GITT: {res.message}")
-            counter = _v(
-                get_cell(cell).values(rep.overrides), "Counter electrode Li-In open-circuit potential [V]"
-            )
-            runs[LABEL[cell]] = (pulses, counter)
-            last = res.table.iloc[-1]
-            interphase_share[LABEL[cell]] = (
-                100 * last["C-Li (SEI) [mAh]"] / last["net Li from counter electrode [mAh]"]
-            )
+            runs[LABEL[cell]] = pulses
+            share[LABEL[cell]] = interphase_share(res)
         except (KeyError, IndexError, SibammError) as err:
             rep.notes.append(f"{cell} GITT analysis impossible: {str(err).splitlines()[0]}")
             d = None
@@ -556,14 +559,14 @@ def gitt(rep: Section) -> None:
 
     first_case = next(iter(GITT_ATTRIBUTION))
     counterfactual.setdefault(first_case, {})
-    shipped = {label: (gitt_onset(t), None) for label, (t, _) in runs.items()}
+    shipped = {label: (gitt_onset(t), None) for label, t in runs.items()}
     rep.notes.append(
         "GITT shape: the relaxed potential reaches the c-Si plateau (transformation region) after "
         + onsets(shipped)
         + " of lithiation; before it, it slopes down from ~0.4 V. The paper: uSi first slopes (solid "
         "solution), then transforms; Si@AlCl3 goes straight into the transformation. What sets the model's "
         "slope: the Si|LPSC interphase (electrochemical LPSC reduction and the lithiated-Si branch) takes "
-        + ", ".join(f"{s:.0f}% ({label})" for label, s in interphase_share.items())
+        + ", ".join(f"{x:.0f}% ({label})" for label, x in share.items())
         + " of the Li passed over the GITT. It keeps reacting in the 2 h rests, where the film delithiates "
         "to feed it (its main reaction runs anodic): the host composition falls and the one-state hysteresis "
         "moves back toward the delithiation branch, so the relaxed potential stays above the plateau. "
@@ -575,11 +578,11 @@ def gitt(rep: Section) -> None:
         "routes); the fitted r leaves enough of the reaction to slope it too (hal_gitt.png)."
     )
     fall = {}  # relaxed-voltage fall across the transformation region [mV]: model, implied by the reported D
-    for label, (t, _) in runs.items():
+    for label, t in runs.items():
         region = t[t["transformation region"]]
         if len(region) > 1:
-            model = region["relaxed voltage [V]"]
-            implied = region["relaxed voltage implied by the reported D [V]"]
+            model = region["relaxed potential vs Li [V]"]
+            implied = region["relaxed potential vs Li implied by the reported D [V]"]
             fall[label] = (1e3 * (model.iloc[0] - model.iloc[-1]), 1e3 * (implied.iloc[0] - implied.iloc[-1]))
     if fall:
         rep.notes.append(
