@@ -525,6 +525,15 @@ HAL_SPACE_CHARGE_EXCHANGE = 335.0
 HAL_SA_RESISTIVITY = 3.0e3
 HAL_SPACE_CHARGE_EXPONENT = 0.626
 HAL_AMORPHISED_FACE_FACTOR = 8.0
+#: potential [V vs Li] of the deepest a-LixSi lithiation gallery in the HAL cells (10 mV elsewhere)
+HAL_DEEPEST_LITHIATION_GALLERY = 0.06
+
+
+def hal_lithiation_ocp(deepest_gallery: float = HAL_DEEPEST_LITHIATION_GALLERY):
+    """The HAL a-LixSi lithiation branch: the other Si materials' MSMR galleries with the deepest one
+    (15% of the capacity) at ``deepest_gallery`` [V vs Li]."""
+    deepest = (deepest_gallery, 0.15, 0.010)
+    return msmr_branch((*LITHIATION_GALLERIES[:2], deepest), "aLixSi_hal_lithiation_OCP")
 
 
 def halogenated_si(alcl3_mass_fraction: float) -> dict:
@@ -547,7 +556,7 @@ def halogenated_si(alcl3_mass_fraction: float) -> dict:
         )
     radius, oxide = 1.0e-6, 7.5e-9
     sigma_ox, sigma_al = 1.98e-5, 7.93e-4
-    hal_lith = msmr_branch((*LITHIATION_GALLERIES[:2], (0.06, 0.15, 0.010)), "aLixSi_hal_lithiation_OCP")
+    hal_lith = hal_lithiation_ocp(HAL_DEEPEST_LITHIATION_GALLERY)
     mat.update(
         {
             # the first name holding "AlCl3" is the design-comparison axis (compare/space.py)

@@ -460,3 +460,36 @@ def ice_vs_alcl3(fractions, ice, reported: dict, path, title="First-cycle ICE vs
     a.legend()
     a.set_title(title)
     return _save(fig, path)
+
+
+def tradeoffs(results, path, title="Trade-off scans: records out of tolerance against records held"):
+    """One panel per :class:`~sibamm.validation.tradeoffs.ScanResult`: each target's distance from its
+    reported number in tolerances, ``(simulated - reported) / tolerance``, over the scanned parameter;
+    within tolerance inside the shaded band, a failed run leaves a gap."""
+    from .tradeoffs import distance, key_label
+
+    cols = min(len(results), 2)
+    rows = -(-len(results) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(6.2 * cols, 4.4 * rows), squeeze=False)
+    for a in axes.flat[len(results) :]:
+        a.set_visible(False)
+    for a, result in zip(axes.flat, results):
+        t = result.tradeoff
+        x = np.asarray(t.values, dtype=float)
+        for k, key in enumerate(t.targets):
+            d = [distance(v, result.windows[key]) for v in result.table[key_label(key)]]
+            label = ("OUT: " if k == 0 else "held: ") + key[1] + f" ({key[0].removeprefix('hal_')})"
+            a.plot(x, np.clip(d, -6, 6), "o-" if k == 0 else "s--", lw=2 if k == 0 else 1, label=label)
+        a.axhspan(-1, 1, color="0.85", zorder=0)
+        a.axvline(t.shipped, color="k", ls=":", lw=1, label="shipped")
+        if x.max() / x.min() >= 10:
+            a.set_xscale("log")
+            a.minorticks_off()
+        a.set_xticks(x, [f"{v:.3g}" for v in x], fontsize=7)
+        a.set_ylim(-6.5, 6.5)
+        a.set_xlabel(t.parameter, fontsize=8)
+        a.set_ylabel("(simulated - reported) / tolerance (clipped at +-6)")
+        a.set_title(t.label, fontsize=8)
+        a.legend(fontsize=6, loc="best")
+    fig.suptitle(title)
+    return _save(fig, path)

@@ -12,6 +12,7 @@ N cycles") and compares the last simulated cycle. ``quick`` caps them (:data:`QU
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from ..parameters.cells import get_cell, hal_surface_layer
 from ..simulation import simulate, solve_steps
 from . import consistency, figures
 from .records import Section
+from .tradeoffs import Tradeoff, scan
 
 SRC = "HAL (Li, H. et al., Nat. Commun. 2025)"
 SYSTEM = "hal"
@@ -946,6 +948,124 @@ def full_cells(rep: Section) -> None:
         )
 
 
+def _first_cycle_metrics(cell: str, overrides: dict) -> dict:
+    """ICE and charge capacity of ``cell``'s 1C first cycle, keyed as :func:`first_cycles` records them."""
+    t = simulate(cell, "hal_first_cycle", progress=False, overrides=overrides).table
+    return {
+        (cell, "initial Coulombic efficiency"): t["CE [%]"].iloc[0] if len(t) else None,
+        (cell, "first delithiation (charge) capacity"): (
+            t["delithiation capacity [mAh/g]"].iloc[0] if len(t) else None
+        ),
+    }
+
+
+def _lithiated_rct_and_first_cycle(cell: str):
+    def evaluate(overrides):
+        try:
+            rct = rct_states(cell, overrides)["lithiated"]
+        except SibammError:  # the lithiation ends early, the rest after it does not run
+            rct = None
+        return {(cell, "charge-transfer resistance, lithiated"): rct} | _first_cycle_metrics(cell, overrides)
+
+    return evaluate
+
+
+def _full_cell_ices(overrides):
+    return {
+        (cell, "full-cell initial Coulombic efficiency"): (lambda t: t["CE [%]"].iloc[0] if len(t) else None)(
+            simulate(cell, "hal_full_first_cycle", progress=False, overrides=overrides).table
+        )
+        for cell in (AL_FULL, SI_FULL)
+    }
+
+
+def _rate_and_first_cycles(overrides):
+    """Si@AlCl3's 350 mA/g cycle 2 and both materials' 1C first cycles (the a-LixSi OCP is common)."""
+    t = simulate(AL, "hal_rate_test", cycles=2, progress=False, overrides=overrides).table
+    cycle_2 = t["delithiation capacity [mAh/g]"].iloc[1] if len(t) > 1 else None
+    return (
+        {(AL, "delithiation capacity at 350 mA/g (cycle 2)"): cycle_2}
+        | _first_cycle_metrics(AL, overrides)
+        | _first_cycle_metrics(SI, overrides)
+    )
+
+
+def _deepest_lithiation_gallery(potential: float) -> dict:
+    """The HAL a-LixSi lithiation OCP with its deepest MSMR gallery at ``potential`` [V vs Li]."""
+    from ..parameters.materials import hal_lithiation_ocp
+
+    return {"Si electrode lithiation OCP [V]": hal_lithiation_ocp(potential)}
+
+
+def tradeoffs() -> tuple:
+    """The HAL trade-off scans (:mod:`.tradeoffs`): for four records out of tolerance, the parameter that
+    moves each most directly, scanned with every other value shipped."""
+    from ..parameters.materials import HAL_DEEPEST_LITHIATION_GALLERY
+
+    values = get_cell(AL).values()
+    rct = "charge-transfer resistance, lithiated"
+    first = ("initial Coulombic efficiency", "first delithiation (charge) capacity")
+    rho = "Si surface layer ionic resistivity [Ohm.m]"
+    sigma = "Si electrode sulfide interphase ionic conductivity [S.m-1]"
+    area = "Si electrode interface area factor"
+    return (
+        Tradeoff(
+            "the Si@AlCl3 lithiated Rct against its 1C first cycle",
+            rho,
+            (3e3, 1e4, 3e4),
+            _v(values, rho),
+            ((AL, rct), *((AL, m) for m in first)),
+            lambda x: {rho: x},
+            _lithiated_rct_and_first_cycle(AL),
+        ),
+        Tradeoff(
+            "the uSi lithiated Rct against its 1C first cycle",
+            sigma,
+            (3.9e-4, 3e-4, 2e-4),
+            _v(values, sigma),
+            ((SI, rct), *((SI, m) for m in first)),
+            lambda x: {sigma: x},
+            _lithiated_rct_and_first_cycle(SI),
+        ),
+        Tradeoff(
+            "the Si@AlCl3 || NCM88 ICE against the uSi || NCM88 ICE",
+            area + " (full cells)",
+            (1.0, 1.15, 1.25, 1.35, 1.45, 1.6),
+            _v(get_cell(AL_FULL).values(), area),
+            tuple((c, "full-cell initial Coulombic efficiency") for c in (AL_FULL, SI_FULL)),
+            lambda x: {area: x},
+            _full_cell_ices,
+        ),
+        Tradeoff(
+            "the Si@AlCl3 350 mA/g capacity against the 1C first cycles",
+            "deepest a-LixSi lithiation gallery potential [V vs Li]",
+            (0.06, 0.045, 0.0325, 0.03, 0.02),
+            HAL_DEEPEST_LITHIATION_GALLERY,
+            ((AL, "delithiation capacity at 350 mA/g (cycle 2)"), *((c, m) for c in (AL, SI) for m in first)),
+            _deepest_lithiation_gallery,
+            _rate_and_first_cycles,
+        ),
+    )
+
+
+def tradeoff_scans(rep: Section) -> None:
+    """Run :func:`tradeoffs` against this section's records: a table, a note and a panel per scan."""
+    results = []
+    for tradeoff in tradeoffs():
+        if rep.quick:  # the two ends of each scan
+            tradeoff = replace(tradeoff, values=(tradeoff.values[0], tradeoff.values[-1]))
+        if rep.overrides:  # a fit_hal.py scan: the section's overrides under the scanned one
+            tradeoff = replace(tradeoff, overrides=lambda x, f=tradeoff.overrides: {**rep.overrides, **f(x)})
+        result = scan(tradeoff, rep.records)
+        if result is None:  # the records' protocol groups did not run (a partial fit_hal.py run)
+            continue
+        results.append(result)
+        rep.notes.append(result.note())
+        rep.tables[f"Trade-off: {tradeoff.label}"] = result.table
+    if results:
+        rep.figures.append(figures.tradeoffs(results, rep.out / "hal_tradeoffs.png"))
+
+
 #: the HAL protocols in the order the validation runs them: report label -> function of a :class:`Section`
 PROTOCOLS = {
     "first cycles + ICE sweep": first_cycles,
@@ -957,6 +1077,7 @@ PROTOCOLS = {
     "10.5 A/g cycling": cycling_10_5,
     "high loading": high_loading,
     "full cells": full_cells,
+    "trade-off scans": tradeoff_scans,
 }
 
 

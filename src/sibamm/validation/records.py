@@ -52,22 +52,25 @@ def calibration(
 ) -> Record:
     """A record with a reported value; ``kind`` picks the default tolerance."""
     tol = TOLERANCES[kind]
-    abs_tol = tol * abs(reported) if kind in RELATIVE else tol
-    if simulated is None or not math.isfinite(simulated):
-        ok = False
-    elif comparison == "upper bound":
-        ok = simulated < reported
-        abs_tol = 0.0
-    elif comparison == "lower bound":
-        ok = simulated > reported
-        abs_tol = 0.0
-    else:
-        ok = abs(simulated - reported) <= abs_tol
+    abs_tol = 0.0 if comparison != "within" else tol * abs(reported) if kind in RELATIVE else tol
     return Record(
         system=system, cell=cell, protocol=protocol, metric=metric, unit=unit,
         reported=float(reported), simulated=_float(simulated), tolerance=float(abs_tol),
-        within_tolerance=bool(ok), role="calibration", source=source, comparison=comparison,
+        within_tolerance=in_window(reported, abs_tol, comparison, simulated), role="calibration",
+        source=source, comparison=comparison,
     )  # fmt: skip
+
+
+def in_window(reported: float, tolerance: float, comparison: str, value) -> bool:
+    """Whether ``value`` meets a reported number: within ``tolerance`` of it, or below/above it for an
+    ``"upper bound"``/``"lower bound"``. A missing or non-finite value never does."""
+    if value is None or not math.isfinite(value):
+        return False
+    if comparison == "upper bound":
+        return bool(value < reported)
+    if comparison == "lower bound":
+        return bool(value > reported)
+    return bool(abs(value - reported) <= tolerance)
 
 
 def _float(x):
