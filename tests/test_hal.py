@@ -137,6 +137,33 @@ def test_prelithiated_full_cell_first_cycle_finishes():
     assert 80 < res.table["CE [%]"].iloc[0] < 100
 
 
+def _full_ice(cell, protocol="hal_full_first_cycle", **overrides):
+    return simulate(cell, protocol, progress=False, overrides=overrides).table["CE [%]"].iloc[0]
+
+
+def test_cracks_from_full_cell_pressing_lower_only_the_si_alcl3_full_cell_ice():
+    """The full cells' 400 MPa pressing cracks part of the SA layer left intact at 180 MPa: the cracked share
+    meets LPSC as bare Si does, so the Si@AlCl3 || NCM88 ICE falls as the intact fraction kept falls, while
+    bare uSi (no layer) does not see the parameter; at 1.0 the full cell keeps the half cells' share."""
+    kept = "Si surface layer intact fraction kept at full-cell pressing"
+    ratio = "Si electrode surface layer sulfide reduction ratio"
+    assert get_cell("hal_alcl3_ncm88_full").values({kept: 1.0})[ratio].value == pytest.approx(
+        get_cell(HALF).values()[ratio].value
+    )
+    al = [_full_ice("hal_alcl3_ncm88_full", **{kept: k}) for k in (1.0, 0.7, 0.4)]
+    assert al[0] > al[1] + 0.5 and al[1] > al[2] + 2.0
+    si = [_full_ice("hal_si_ncm88_full", **{kept: k}) for k in (1.0, 0.4)]
+    assert si[0] == pytest.approx(si[1], abs=1e-6)
+
+
+def test_prelithiation_raises_the_si_alcl3_full_cell_ice():
+    """HAL: ICE 85.6% without, 86.6% with pre-lithiation. The pre-lithiated Li makes up the Si's first-cycle
+    loss, so the ICE rises to the NCM88's own limit (before the full-cell cracking it fell, by 0.2 pp)."""
+    plain = _full_ice("hal_alcl3_ncm88_full")
+    pre = _full_ice("hal_alcl3_ncm88_prelithiated_full", "hal_full_prelithiated")
+    assert 0.5 < pre - plain < 2.0
+
+
 def test_rct_states_give_four_resistances():
     """The Rct table's four EIS states come from one cycle + 12 h rest (it stopped at the rest before)."""
     from sibamm.validation.hal import RCT_REPORTED, rct_states

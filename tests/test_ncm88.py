@@ -62,14 +62,14 @@ def test_ncm88_provenance():
 
 def test_prelithiated_ice_falls_with_collapse_depth():
     """The NCM88's diffusivity collapse sets the pre-lithiated cell's ICE: without it the NCM88 refills and
-    only the Si's loss beyond its 6% pre-lithiation is left (92.5% with the 400 MPa face, 96.4% before);
-    the shipped 2 decades take more than 5 pp off that."""
+    only the Si's loss beyond its 6% pre-lithiation is left (90.7% with the 400 MPa face and its cracked SA
+    layer, 92.5% with the face alone, 96.4% before either); the shipped 2 decades take 4 pp off that."""
     ices = []
     for decades in (0.0, 1.5, 2.0, 3.0):
         res, _, _ = _first_cycle(*PRE, {comp.NCM_D_DECADES: decades})
         ices.append(float(res.table["CE [%]"].iloc[0]))
     assert np.all(np.diff(ices) < 0), ices
-    assert ices[0] - ices[2] > 5.0, ices
+    assert ices[0] - ices[2] > 3.0, ices
 
 
 def test_prelithiated_first_cycle_matches_hal_and_conserves_lithium():

@@ -77,15 +77,6 @@ def test_every_hal_tradeoff_scans_its_shipped_value_and_starts_with_an_out_recor
         assert len(t.targets) >= 2, t.label
 
 
-def test_a_larger_full_cell_contact_area_lowers_the_usi_full_cell_ice():
-    """The full-cell trade-off's physics: more Si|LPSC contact (400 MPa) lets the bare-Si interphase take
-    more Li in the first charge, so the uSi || NCM88 ICE falls with the interface area factor."""
-    (area,) = [t for t in hal.tradeoffs() if "NCM88 ICE" in t.label]
-    low, high = (area.evaluate(area.overrides(k)) for k in (1.0, 1.4))
-    key = (hal.SI_FULL, "full-cell initial Coulombic efficiency")
-    assert high[key] < low[key] - 2.0
-
-
 def test_tradeoff_figure_has_a_panel_per_scan(tmp_path):
     from sibamm.validation import figures
 

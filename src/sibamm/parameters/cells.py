@@ -16,7 +16,13 @@ import pybamm
 from ..errors import SibammError
 from ..naming import to_pybamm
 from . import components as comp
-from .materials import HAL_FIT_DATE, HAL_FULL_INTERFACE_AREA_FACTOR, MATERIALS
+from .materials import (
+    HAL_FIT_DATE,
+    HAL_FULL_INTACT_LAYER_SHARE,
+    HAL_FULL_INTERFACE_AREA_FACTOR,
+    HAL_REFIT_DATE,
+    MATERIALS,
+)
 from .provenance import assumed, derived, fitted, reported
 
 HPSS = "HPSS (Nat. Commun., hollow Si microspheres)"
@@ -714,10 +720,23 @@ def _hal_full_parts(material: str, prelithiation: float = 0.0) -> Callable[[], d
             "HAL uSi || NCM88 ICE 79.2% (79.24%; 1.0 gives 83.1%, 1.2 80.0%, 1.3 78.5%): the full cells are "
             "pressed at 400 MPa, the half cells at 180 MPa, and the soft LPSC follows the hard Si film's "
             "face further (1.0 = the half cells' face). It scales every interfacial reaction per film "
-            "area, so the Si's first-cycle Li loss to LPSC grows with it. Check, not a target: Si@AlCl3 "
-            "|| NCM88 ICE 85.6% (86.76 -> 86.88%: its loss stays under the NCM88's own; 1.45 would be "
-            "needed, with uSi at 76%) (scripts/fit_hal.py --full-ice)",
+            "area, so the Si's first-cycle Li loss to LPSC grows with it. Not its target: the Si@AlCl3 "
+            "|| NCM88 ICE 85.6% (86.76 -> 86.88% with the half cells' layer: its loss stays under the "
+            "NCM88's own; 1.45 would be needed, with uSi at 76%), fitted by the intact layer fraction "
+            "below (scripts/fit_hal.py --full-ice)",
             HAL_FIT_DATE,
+        )
+        values["Si surface layer intact fraction kept at full-cell pressing"] = fitted(
+            HAL_FULL_INTACT_LAYER_SHARE,
+            "HAL Si@AlCl3 || NCM88 ICE 85.6% at 20 mA/g NCM (85.61%; 1.0 keeps the half cells' cracked "
+            "share and gives 86.88%, where the NCM88's own first-cycle loss sets the ICE): the share of "
+            "the SA layer left intact by the 180 MPa half-cell pressing that stays intact at the full "
+            "cells' 400 MPa; the rest cracks and meets LPSC as bare Si does. Assumed cause, not measured. "
+            "Checks, not targets: the pre-lithiated cell's ICE stays NCM88-limited (86.70%, reported "
+            "86.6%), so pre-lithiation raises the ICE by 1.09 pp (reported 1.0 pp); retention after 200 "
+            "cycles at 200 mA/g 79.7% (reported 80%); bare uSi has no layer and is unchanged "
+            "(scripts/fit_hal.py --full-ice)",
+            HAL_REFIT_DATE,
         )
         for name in ("Ambient temperature [K]", "Initial temperature [K]", "Reference temperature [K]"):
             values[name] = reported(298.15, HAL + ": full cell at 25 C")
@@ -748,6 +767,13 @@ def _derive_hal_full(values: dict) -> dict:
             "N/P x NCM areal capacity (200 mAh/g) / Si at 3500 mAh/g, per powder mass",
         )
     out = {"Si electrode powder mass loading [kg.m-2]": values["Si electrode powder mass loading [kg.m-2]"]}
+    cracked = "Si electrode surface layer sulfide reduction ratio"
+    if not _user_set(values, cracked):  # a value set by the user is the full cell's own
+        kept = _v(values, "Si surface layer intact fraction kept at full-cell pressing")
+        out[cracked] = derived(
+            1 - (1 - _v(values, cracked)) * kept,
+            "1 - (1 - half-cell cracked share) x intact share kept at the full cells' 400 MPa pressing",
+        )
     out.update(_derive_dense_film(values))
     c_max_si = _v(values, "Maximum concentration in Si electrode [mol.m-3]")
     sto0 = _v(values, "Si electrode initial stoichiometry") + _v(values, "Si pre-lithiation fraction") * (

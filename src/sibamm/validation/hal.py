@@ -970,15 +970,6 @@ def _lithiated_rct_and_first_cycle(cell: str):
     return evaluate
 
 
-def _full_cell_ices(overrides):
-    return {
-        (cell, "full-cell initial Coulombic efficiency"): (lambda t: t["CE [%]"].iloc[0] if len(t) else None)(
-            simulate(cell, "hal_full_first_cycle", progress=False, overrides=overrides).table
-        )
-        for cell in (AL_FULL, SI_FULL)
-    }
-
-
 def _rate_and_first_cycles(overrides):
     """Si@AlCl3's 350 mA/g cycle 2 and both materials' 1C first cycles (the a-LixSi OCP is common)."""
     t = simulate(AL, "hal_rate_test", cycles=2, progress=False, overrides=overrides).table
@@ -998,7 +989,7 @@ def _deepest_lithiation_gallery(potential: float) -> dict:
 
 
 def tradeoffs() -> tuple:
-    """The HAL trade-off scans (:mod:`.tradeoffs`): for four records out of tolerance, the parameter that
+    """The HAL trade-off scans (:mod:`.tradeoffs`): for two records out of tolerance, the parameter that
     moves each most directly, scanned with every other value shipped."""
     from ..parameters.materials import HAL_DEEPEST_LITHIATION_GALLERY
 
@@ -1006,8 +997,6 @@ def tradeoffs() -> tuple:
     rct = "charge-transfer resistance, lithiated"
     first = ("initial Coulombic efficiency", "first delithiation (charge) capacity")
     rho = "Si surface layer ionic resistivity [Ohm.m]"
-    sigma = "Si electrode sulfide interphase ionic conductivity [S.m-1]"
-    area = "Si electrode interface area factor"
     return (
         Tradeoff(
             "the Si@AlCl3 lithiated Rct against its 1C first cycle",
@@ -1017,24 +1006,6 @@ def tradeoffs() -> tuple:
             ((AL, rct), *((AL, m) for m in first)),
             lambda x: {rho: x},
             _lithiated_rct_and_first_cycle(AL),
-        ),
-        Tradeoff(
-            "the uSi lithiated Rct against its 1C first cycle",
-            sigma,
-            (3.9e-4, 3e-4, 2e-4),
-            _v(values, sigma),
-            ((SI, rct), *((SI, m) for m in first)),
-            lambda x: {sigma: x},
-            _lithiated_rct_and_first_cycle(SI),
-        ),
-        Tradeoff(
-            "the Si@AlCl3 || NCM88 ICE against the uSi || NCM88 ICE",
-            area + " (full cells)",
-            (1.0, 1.15, 1.25, 1.35, 1.45, 1.6),
-            _v(get_cell(AL_FULL).values(), area),
-            tuple((c, "full-cell initial Coulombic efficiency") for c in (AL_FULL, SI_FULL)),
-            lambda x: {area: x},
-            _full_cell_ices,
         ),
         Tradeoff(
             "the Si@AlCl3 350 mA/g capacity against the 1C first cycles",
